@@ -1,0 +1,11 @@
+package io.switchboard.api.assignment;
+
+/** Everything that happens to an Assignment. Each one concerns exactly one number. */
+public sealed interface AssignmentEvent permits AssignedToAgent, AssignmentLimitsChanged, UnassignedFromAgent {
+
+    String assignmentId();
+
+    String numberId();
+
+    String orgId();
+}

@@ -1,0 +1,24 @@
+package io.switchboard.api.common;
+
+/**
+ * Stable error codes carried in the {@code code} member of every RFC 9457 problem reply. Clients branch on
+ * these; the names never change once published.
+ */
+public enum ErrorCode {
+    // input
+    MALFORMED_REQUEST, VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_PHONE_NUMBER, PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, INVALID_CURSOR,
+    // identity and access
+    UNAUTHENTICATED, FORBIDDEN, NOT_FOUND,
+    // concurrency and idempotency
+    VERSION_MISMATCH, CONCURRENT_MODIFICATION, IDEMPOTENCY_KEY_REUSED, READ_MODEL_BEHIND,
+    // numbers
+    NUMBER_ALREADY_HELD, NUMBER_ASSIGNED, NUMBER_NOT_ACTIVE, NUMBER_RELEASED,
+    // agents and assignments
+    AGENT_NOT_FOUND, AGENT_NOT_IN_ORG, AGENT_RETIRED, AGENT_OWNER_MISMATCH, AGENT_AT_NUMBER_LIMIT,
+    ALREADY_ASSIGNED, NOT_ASSIGNED, ASSIGNMENT_ENDED,
+    // org policy
+    INVALID_TIME_ZONE,
+    // unexpected
+    INTERNAL_ERROR
+}
