@@ -1,4 +1,4 @@
--- Axon's token store (tracking processors' positions) and saga tables, one set per service schema.
+-- Axon token store (tracking processors' positions) and saga tables, one set in each service's own schema.
 
 CREATE TABLE token_entry (
     processor_name VARCHAR(255) NOT NULL,
