@@ -1,0 +1,105 @@
+package io.switchboard.command.assignment;
+
+import io.switchboard.api.assignment.AllowedCountries;
+import io.switchboard.api.assignment.AssignToAgent;
+import io.switchboard.api.assignment.AssignedToAgent;
+import io.switchboard.api.assignment.AssignmentLimitsChanged;
+import io.switchboard.api.assignment.ChangeAssignmentLimits;
+import io.switchboard.api.assignment.UnassignFromAgent;
+import io.switchboard.api.assignment.UnassignReason;
+import io.switchboard.api.assignment.UnassignedFromAgent;
+import io.switchboard.api.common.ErrorCode;
+import io.switchboard.command.shared.Refusal;
+import io.switchboard.command.shared.Tenancy;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Optional;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** R10-R13: one number lent to one agent, from assignment until it ends. */
+@Aggregate
+class Assignment {
+
+    @AggregateIdentifier
+    private String assignmentId;
+    private String numberId;
+    private String orgId;
+    private String agentId;
+    private int dailyLimit;
+    private AllowedCountries allowedCountries;
+    private boolean ended;
+
+    Assignment() {
+        // for Axon
+    }
+
+    @CommandHandler
+    Assignment(AssignToAgent command, AssignmentFacts facts) {
+        int limit = AssignmentRules.dailyLimit(command.dailyLimit());
+        Optional<NumberFacts> number = facts.lockNumber(command.numberId());
+        Optional<AgentFacts> agent = facts.lockAgent(command.agentId());
+        AssignmentRules.requireAssignable(command, number, agent, facts.numbersAssignedTo(command.agentId()),
+                facts.maxNumbersPerAgent(command.orgId()));
+        String numberCountry = number.orElseThrow().country();
+        AllowedCountries countries = AssignmentRules.allowedCountries(command.allowedCountries(),
+                () -> new AllowedCountries(Set.of(numberCountry)));
+        apply(new AssignedToAgent(command.assignmentId(), command.numberId(), command.orgId(), command.agentId(),
+                limit, countries.codes()));
+    }
+
+    @CommandHandler
+    void handle(ChangeAssignmentLimits command) {
+        requireCurrent(command.orgId());
+        int limit = AssignmentRules.dailyLimit(command.dailyLimit());
+        AllowedCountries countries = AssignmentRules.allowedCountries(command.allowedCountries(), () -> allowedCountries);
+        if (limit != dailyLimit || !countries.equals(allowedCountries)) {
+            apply(new AssignmentLimitsChanged(assignmentId, numberId, orgId, limit, countries.codes()));
+        }
+    }
+
+    @CommandHandler
+    void handle(UnassignFromAgent command) {
+        requireCurrent(command.orgId());
+        end(UnassignReason.REQUESTED);
+    }
+
+    /** R2, R8: ended as a consequence of a change elsewhere; ending twice changes nothing. */
+    void end(UnassignReason reason) {
+        if (!ended) {
+            apply(new UnassignedFromAgent(assignmentId, numberId, orgId, agentId, reason));
+        }
+    }
+
+    private void requireCurrent(String callerOrgId) {
+        Tenancy.requireSameOrg(orgId, callerOrgId, "assignment");
+        if (ended) {
+            throw new Refusal(ErrorCode.ASSIGNMENT_ENDED, "this assignment has ended");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AssignedToAgent event) {
+        assignmentId = event.assignmentId();
+        numberId = event.numberId();
+        orgId = event.orgId();
+        agentId = event.agentId();
+        dailyLimit = event.dailyLimit();
+        allowedCountries = new AllowedCountries(event.allowedCountries());
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentLimitsChanged event) {
+        dailyLimit = event.dailyLimit();
+        allowedCountries = new AllowedCountries(event.allowedCountries());
+    }
+
+    @EventSourcingHandler
+    void on(UnassignedFromAgent event) {
+        ended = true;
+    }
+}

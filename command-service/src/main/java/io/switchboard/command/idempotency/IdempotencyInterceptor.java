@@ -1,0 +1,56 @@
+package io.switchboard.command.idempotency;
+
+import io.switchboard.api.common.ErrorCode;
+import io.switchboard.command.shared.CommandOutcome;
+import io.switchboard.command.shared.Refusal;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * {@code Idempotency-Key}: inside the command's own transaction, the first request with a key stores its outcome
+ * beside its events; a retry (even a concurrent one, which waits on the key's lock) returns that outcome and
+ * writes nothing. The same key with a different request is refused.
+ */
+@Component
+public class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    public static final String KEY = "idempotencyKey";
+    public static final String REQUEST_HASH = "requestHash";
+    public static final String ORG_ID = "orgId";
+
+    private final IdempotencyStore store;
+
+    IdempotencyInterceptor(IdempotencyStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+            throws Exception {
+        MetaData metaData = unitOfWork.getMessage().getMetaData();
+        String key = (String) metaData.get(KEY);
+        if (key == null) {
+            return chain.proceed();
+        }
+        String orgId = (String) metaData.get(ORG_ID);
+        String requestHash = (String) metaData.get(REQUEST_HASH);
+        store.lock(orgId, key);
+        Optional<IdempotencyStore.Record> earlier = store.find(orgId, key);
+        if (earlier.isPresent()) {
+            if (!earlier.get().requestHash().equals(requestHash)) {
+                throw new Refusal(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        "this Idempotency-Key was already used for a different request");
+            }
+            return earlier.get().outcome();
+        }
+        CommandOutcome outcome = (CommandOutcome) chain.proceed();
+        store.insert(orgId, key, requestHash, outcome);
+        return outcome;
+    }
+}

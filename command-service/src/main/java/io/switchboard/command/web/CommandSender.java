@@ -1,0 +1,149 @@
+package io.switchboard.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.api.common.CommandAccepted;
+import io.switchboard.api.common.ErrorCode;
+import io.switchboard.api.number.ImportNumber;
+import io.switchboard.command.idempotency.IdempotencyInterceptor;
+import io.switchboard.command.shared.AxonCommandConfiguration;
+import io.switchboard.command.shared.CommandOutcome;
+import io.switchboard.command.shared.Refusal;
+import io.switchboard.support.identity.Actor;
+import io.switchboard.support.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The one way controllers send commands: adds the audit metadata (actor, correlation id) and the idempotency
+ * key, translates refusals into problems, and answers with the aggregate's version and event-store position.
+ */
+@Component
+public class CommandSender {
+
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
+
+    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final CommandGateway gateway;
+    private final EventPositions positions;
+    private final ObjectMapper objectMapper;
+
+    CommandSender(CommandGateway gateway, EventPositions positions, ObjectMapper objectMapper) {
+        this.gateway = gateway;
+        this.positions = positions;
+        this.objectMapper = objectMapper;
+    }
+
+    public ResponseEntity<CommandAccepted> ok(Actor actor, Object command, Object body, HttpServletRequest request) {
+        CommandAccepted accepted = send(actor, command, body, request);
+        return ResponseEntity.ok().eTag(etag(accepted)).body(accepted);
+    }
+
+    /** 201 Created; {@code location} maps the created aggregate's id to the resource to read it at. */
+    public ResponseEntity<CommandAccepted> created(Actor actor, Object command, Object body,
+                                                   HttpServletRequest request, UnaryOperator<String> location) {
+        CommandAccepted accepted = send(actor, command, body, request);
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(accepted))
+                .location(URI.create(location.apply(accepted.id()))).body(accepted);
+    }
+
+    private CommandAccepted send(Actor actor, Object command, Object body, HttpServletRequest request) {
+        CommandOutcome outcome;
+        try {
+            outcome = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(metaData(actor, body, request)));
+        } catch (RuntimeException failure) {
+            throw translate(command, failure);
+        }
+        EventPositions.Position position = outcome.version() == null
+                ? positions.latest(outcome.aggregateId())
+                : positions.of(outcome.aggregateId(), outcome.version());
+        return new CommandAccepted(outcome.aggregateId(), position.version(), position.position());
+    }
+
+    private MetaData metaData(Actor actor, Object body, HttpServletRequest request) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(AxonCommandConfiguration.ACTOR_ID, actor.userId());
+        metaData.put(AxonCommandConfiguration.CORRELATION_ID, correlationId(request));
+        String key = request.getHeader(IDEMPOTENCY_KEY_HEADER);
+        if (key != null) {
+            if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+                throw ApiException.invalid(IDEMPOTENCY_KEY_HEADER, "must be 1 to 255 visible ASCII characters");
+            }
+            metaData.put(IdempotencyInterceptor.KEY, key);
+            metaData.put(IdempotencyInterceptor.ORG_ID, actor.orgId());
+            metaData.put(IdempotencyInterceptor.REQUEST_HASH, requestHash(request, body));
+        }
+        return MetaData.from(metaData);
+    }
+
+    private static String correlationId(HttpServletRequest request) {
+        String given = request.getHeader(CORRELATION_ID_HEADER);
+        return given != null && CORRELATION_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
+    private String requestHash(HttpServletRequest request, Object body) {
+        try {
+            String canonical = request.getMethod() + " " + request.getRequestURI() + "\n"
+                    + objectMapper.writeValueAsString(body);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the request", e);
+        }
+    }
+
+    private static RuntimeException translate(Object command, RuntimeException failure) {
+        Throwable cause = failure instanceof CommandExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof Refusal refusal) {
+            return new ApiException(RefusalStatus.of(refusal.code()), refusal.code(), refusal.getMessage(),
+                    refusal.field());
+        }
+        if (cause instanceof ConflictingAggregateVersionException) {
+            return new ApiException(HttpStatus.PRECONDITION_FAILED, ErrorCode.VERSION_MISMATCH,
+                    "If-Match names a version that is no longer current");
+        }
+        if (cause instanceof AggregateNotFoundException) {
+            return ApiException.notFound("resource");
+        }
+        if (cause instanceof ConcurrencyException && command instanceof ImportNumber) {
+            // R4: two imports of one number met on its event stream; the other one won
+            return new ApiException(HttpStatus.CONFLICT, ErrorCode.NUMBER_ALREADY_HELD,
+                    "this number is already held");
+        }
+        if (cause instanceof ConcurrencyException || cause instanceof PessimisticLockingFailureException) {
+            return new ApiException(HttpStatus.CONFLICT, ErrorCode.CONCURRENT_MODIFICATION,
+                    "a concurrent change won; read again and retry");
+        }
+        return failure;
+    }
+
+    private static String etag(CommandAccepted accepted) {
+        return "\"" + accepted.version() + "\"";
+    }
+}
