@@ -68,8 +68,13 @@ class Assignment {
         end(UnassignReason.REQUESTED);
     }
 
-    /** R2, R8: ended as a consequence of a change elsewhere; ending twice changes nothing. */
-    void end(UnassignReason reason) {
+    /** R2, R8: ending twice changes nothing. */
+    @CommandHandler
+    void handle(EndAssignment command) {
+        end(command.reason());
+    }
+
+    private void end(UnassignReason reason) {
         if (!ended) {
             apply(new UnassignedFromAgent(assignmentId, numberId, orgId, agentId, reason));
         }

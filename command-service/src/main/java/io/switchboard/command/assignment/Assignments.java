@@ -15,6 +15,6 @@ public class Assignments {
     }
 
     public void end(String assignmentId, UnassignReason reason) {
-        axon.repository(Assignment.class).load(assignmentId).execute(assignment -> assignment.end(reason));
+        axon.repository(Assignment.class).load(assignmentId).execute(assignment -> assignment.handle(new EndAssignment(assignmentId, reason)));
     }
 }
