@@ -8,7 +8,6 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
@@ -17,7 +16,6 @@ import java.util.Optional;
  * beside its events; a retry (even a concurrent one, which waits on the key's lock) returns that outcome and
  * writes nothing. The same key with a different request is refused.
  */
-@Component
 public class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     public static final String KEY = "idempotencyKey";
@@ -26,7 +24,7 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
 
     private final IdempotencyStore store;
 
-    IdempotencyInterceptor(IdempotencyStore store) {
+    public IdempotencyInterceptor(IdempotencyStore store) {
         this.store = store;
     }
 

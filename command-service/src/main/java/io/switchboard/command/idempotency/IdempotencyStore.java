@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** Outcomes of keyed requests, written in the same transaction as the events they produced. */
 @Repository
-class IdempotencyStore {
+public class IdempotencyStore {
 
     record Record(String requestHash, CommandOutcome outcome) {
     }

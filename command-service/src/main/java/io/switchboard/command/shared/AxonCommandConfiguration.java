@@ -1,6 +1,7 @@
 package io.switchboard.command.shared;
 
 import io.switchboard.command.idempotency.IdempotencyInterceptor;
+import io.switchboard.command.idempotency.IdempotencyStore;
 import io.switchboard.command.registry.RegistryProjection;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -21,15 +22,15 @@ public class AxonCommandConfiguration {
     public static final String CORRELATION_ID = "correlationId";
 
     @Bean
-    CorrelationDataProvider auditMetadata() {
+    static CorrelationDataProvider auditMetadata() {
         return new SimpleCorrelationDataProvider(ACTOR_ID, CORRELATION_ID);
     }
 
     @Autowired
-    void interceptCommands(CommandBus commandBus, EventBus eventBus, IdempotencyInterceptor idempotency) {
+    void interceptCommands(CommandBus commandBus, EventBus eventBus, IdempotencyStore idempotency) {
         eventBus.registerDispatchInterceptor(new AppliedEvents());
         // outermost first: a replayed idempotent request returns its stored outcome without reaching a handler
-        commandBus.registerHandlerInterceptor(idempotency);
+        commandBus.registerHandlerInterceptor(new IdempotencyInterceptor(idempotency));
         commandBus.registerHandlerInterceptor(new CommandOutcomeInterceptor());
     }
 
