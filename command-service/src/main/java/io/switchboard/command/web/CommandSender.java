@@ -17,6 +17,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -131,12 +132,13 @@ public class CommandSender {
         if (cause instanceof AggregateNotFoundException) {
             return ApiException.notFound("resource");
         }
-        if (cause instanceof ConcurrencyException && command instanceof ImportNumber) {
+        boolean lostRace = cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException;
+        if (lostRace && command instanceof ImportNumber) {
             // R4: two imports of one number met on its event stream; the other one won
             return new ApiException(HttpStatus.CONFLICT, ErrorCode.NUMBER_ALREADY_HELD,
                     "this number is already held");
         }
-        if (cause instanceof ConcurrencyException || cause instanceof PessimisticLockingFailureException) {
+        if (lostRace || cause instanceof PessimisticLockingFailureException) {
             return new ApiException(HttpStatus.CONFLICT, ErrorCode.CONCURRENT_MODIFICATION,
                     "a concurrent change won; read again and retry");
         }

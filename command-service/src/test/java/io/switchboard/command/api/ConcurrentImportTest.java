@@ -1,0 +1,128 @@
+package io.switchboard.command.api;
+
+import io.switchboard.api.common.Role;
+import io.switchboard.command.CommandServiceApplication;
+import io.switchboard.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.switchboard.command.api.HttpClientSupport.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** R4 and R12 under real concurrency: two service instances sharing one PostgreSQL, many threads each. */
+class ConcurrentImportTest {
+
+    private static final int THREADS = 24;
+    private static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoInstances() {
+        for (int i = 0; i < 2; i++) {
+            INSTANCES.add(new SpringApplicationBuilder(CommandServiceApplication.class).run(
+                    "--server.port=0",
+                    "--spring.datasource.url=" + TestDatabase.url(),
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres",
+                    "--spring.datasource.hikari.connection-init-sql=SET search_path TO command",
+                    "--switchboard.security.jwt.hmac-secret=" + HttpClientSupport.SECRET));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        INSTANCES.forEach(ConfigurableApplicationContext::close);
+    }
+
+    private static HttpClientSupport instance(int i) {
+        return new HttpClientSupport(((WebServerApplicationContext) INSTANCES.get(i % 2)).getWebServer().getPort());
+    }
+
+    /** Runs every task at the same moment and returns how many of each HTTP status came back. */
+    private static Map<Integer, Long> race(List<Callable<Integer>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (Callable<Integer> task : tasks) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : results) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+        return statuses.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    @Test
+    @DisplayName("R4: the same number imported at once by 24 threads of many orgs on two instances: exactly one wins, the rest get 409")
+    void exactlyOneImportWins() throws Exception {
+        String number = "+1650253" + (1000 + (int) (Math.random() * 8999));
+        List<Callable<Integer>> imports = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            int n = i;
+            imports.add(() -> {
+                HttpClientSupport.Reply reply = instance(n).send("POST", "/api/v1/phone-numbers",
+                        token("org-" + n, "user-" + n, Role.MEMBER),
+                        "{\"number\":\"" + number + "\",\"provider\":\"twilio\"}");
+                assertThat(reply.status() == 201 || "NUMBER_ALREADY_HELD".equals(reply.code()))
+                        .as(reply.raw().body()).isTrue();
+                return reply.status();
+            });
+        }
+
+        Map<Integer, Long> statuses = race(imports);
+
+        assertThat(statuses).containsEntry(201, 1L).containsEntry(409, (long) THREADS - 1).hasSize(2);
+        JdbcTemplate jdbc = INSTANCES.get(0).getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM domain_event_entry
+                WHERE payload_type LIKE '%NumberImported' AND convert_from(payload, 'UTF8')::jsonb ->> 'e164' = ?""",
+                Long.class, number)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R12: with maxNumbersPerAgent 1, 24 numbers assigned at once to one agent on two instances: exactly one succeeds")
+    void maxNumbersPerAgentHoldsUnderConcurrency() throws Exception {
+        String org = UUID.randomUUID().toString();
+        String admin = token(org, "alice", Role.ORG_ADMIN, Role.MEMBER);
+        instance(0).send("PUT", "/api/v1/org/policy", admin, "{\"maxNumbersPerAgent\":1}");
+        String agent = instance(0).send("POST", "/api/v1/agents", admin, "{\"name\":\"Solo\"}").body().get("id").asText();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            numbers.add(instance(i).send("POST", "/api/v1/phone-numbers", admin,
+                    "{\"number\":\"" + CommandApiTest.freshNumber() + "\",\"provider\":\"sip\"}").body().get("id").asText());
+        }
+        List<Callable<Integer>> assigns = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            int n = i;
+            assigns.add(() -> instance(n).send("POST", "/api/v1/phone-numbers/" + numbers.get(n) + "/assign", admin,
+                    "{\"agentId\":\"" + agent + "\"}").status());
+        }
+
+        Map<Integer, Long> statuses = race(assigns);
+
+        assertThat(statuses).containsEntry(201, 1L).containsEntry(409, (long) THREADS - 1).hasSize(2);
+    }
+}
