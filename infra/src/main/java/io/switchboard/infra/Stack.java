@@ -1,0 +1,112 @@
+package io.switchboard.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine: PostgreSQL (local, unless a database URL is given), the command service and
+ * the query service as their own processes. Closing it stops them in reverse order.
+ */
+final class Stack implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    record Options(Path home, Workspace workspace, int postgresPort, int commandPort, int queryPort,
+                   ExternalDatabase externalDatabase) {
+    }
+
+    /** A PostgreSQL server the operator runs, used instead of the local one. */
+    record ExternalDatabase(String url, String user, String password) {
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final String databaseUrl;
+    private final ServiceProcess commandService;
+    private final ServiceProcess queryService;
+
+    private Stack(Options options) {
+        ExternalDatabase database = options.externalDatabase();
+        if (database == null) {
+            LocalPostgres postgres = LocalPostgres.start(options.workspace().postgresData(), options.postgresPort());
+            started.add(postgres);
+            database = new ExternalDatabase(postgres.jdbcUrl(), "postgres", "");
+        }
+        databaseUrl = database.url();
+        Map<String, String> environment = Map.of(
+                "SPRING_DATASOURCE_URL", database.url(),
+                "SPRING_DATASOURCE_USERNAME", database.user(),
+                "SPRING_DATASOURCE_PASSWORD", database.password(),
+                "SWITCHBOARD_SECURITY_JWT_HMAC_SECRET", options.workspace().secret());
+        commandService = service("command-service", options, options.commandPort(), environment);
+        queryService = service("query-service", options, options.queryPort(), environment);
+    }
+
+    static Stack start(Options options) {
+        Stack stack = new Stack(options);
+        try {
+            stack.commandService.awaitHealthy(START_TIMEOUT);
+            stack.queryService.awaitHealthy(START_TIMEOUT);
+            return stack;
+        } catch (RuntimeException failure) {
+            stack.close();
+            throw failure;
+        }
+    }
+
+    private ServiceProcess service(String name, Options options, int port, Map<String, String> environment) {
+        ServiceProcess process = ServiceProcess.start(name, runnableJar(options.home(), name), port,
+                options.workspace().log(name), environment);
+        started.add(process);
+        return process;
+    }
+
+    private static Path runnableJar(Path home, String module) {
+        Path target = home.resolve(module).resolve("target");
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        } catch (IOException e) {
+            if (!Files.isDirectory(target)) {
+                return target.resolve(module + "-exec.jar");
+            }
+            throw new UncheckedIOException(e);
+        }
+        return target.resolve(module + "-exec.jar");
+    }
+
+    String commandUrl() {
+        return commandService.baseUrl();
+    }
+
+    String queryUrl() {
+        return queryService.baseUrl();
+    }
+
+    String databaseUrl() {
+        return databaseUrl;
+    }
+
+    List<ServiceProcess> services() {
+        return List.of(commandService, queryService);
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,44 @@
+package io.switchboard.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The folder a local stack keeps between runs ({@code .switchboard/} in the checkout): PostgreSQL's data, the
+ * services' logs, the development signing secret (created once, readable only by its owner).
+ */
+record Workspace(Path root) {
+
+    Path postgresData() {
+        return root.resolve("postgres");
+    }
+
+    Path log(String name) {
+        return root.resolve("logs").resolve(name + ".log");
+    }
+
+    Path pidFile() {
+        return root.resolve("stack.pid");
+    }
+
+    String secret() {
+        Path file = root.resolve("jwt-secret");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(root);
+                byte[] random = new byte[48];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+}
