@@ -43,7 +43,7 @@ final class Stack implements AutoCloseable {
                 "SPRING_DATASOURCE_URL", database.url(),
                 "SPRING_DATASOURCE_USERNAME", database.user(),
                 "SPRING_DATASOURCE_PASSWORD", database.password(),
-                "SWITCHBOARD_SECURITY_JWT_HMAC_SECRET", options.workspace().secret());
+                "SWITCHBOARD_JWT_SECRET", options.workspace().secret());
         commandService = service("command-service", options, options.commandPort(), environment);
         queryService = service("query-service", options, options.queryPort(), environment);
     }

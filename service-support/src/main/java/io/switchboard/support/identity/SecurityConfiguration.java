@@ -56,7 +56,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         String secret = properties.hmacSecret();
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalStateException("switchboard.security.jwt.hmac-secret must be set to at least "
-                    + MIN_SECRET_BYTES + " bytes (environment SWITCHBOARD_SECURITY_JWT_HMAC_SECRET)");
+                    + MIN_SECRET_BYTES + " bytes (environment SWITCHBOARD_JWT_SECRET)");
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder
                 .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
