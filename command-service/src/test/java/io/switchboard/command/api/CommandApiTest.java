@@ -77,6 +77,19 @@ class CommandApiTest {
     }
 
     @Test
+    @DisplayName("The global index is taken from its sequence one at a time, so instances never share a block of indexes")
+    void globalIndexAllocatedOneAtATime() {
+        String token = token(UUID.randomUUID().toString(), "alice", Role.MEMBER);
+        for (int i = 0; i < 3; i++) {
+            importNumber(token, freshNumber());
+        }
+
+        Long highest = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        Long sequence = jdbc.queryForObject("SELECT last_value FROM domain_event_entry_seq", Long.class);
+        assertThat(sequence).isEqualTo(highest);
+    }
+
+    @Test
     @DisplayName("Bad input answers 400 with a stable code and writes nothing")
     void badInputWritesNothing() {
         String token = token(UUID.randomUUID().toString(), "alice", Role.MEMBER);

@@ -1,0 +1,60 @@
+package io.switchboard.query.number;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.switchboard.api.common.E164Number;
+import io.switchboard.api.query.NumberLookup;
+import io.switchboard.api.query.Page;
+import io.switchboard.api.query.PhoneNumberView;
+import io.switchboard.query.access.Scope;
+import io.switchboard.query.paging.PageParameters;
+import io.switchboard.support.identity.Actor;
+import io.switchboard.support.web.ApiException;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/phone-numbers")
+@Tag(name = "Phone numbers", description = "the numbers the caller's org holds")
+class PhoneNumberController {
+
+    private final NumberViewRepository numbers;
+
+    PhoneNumberController(NumberViewRepository numbers) {
+        this.numbers = numbers;
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's numbers: a MEMBER's own, the whole org's for the other roles")
+    Page<PhoneNumberView> list(Actor actor, @ParameterObject NumberFilter filter,
+                               @ParameterObject PageParameters page) {
+        return numbers.list(Scope.of(actor), filter, page.toRequest(NumberViewRepository.SORTING));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One number with its owner, status, agent and limits; ETag is its version")
+    ResponseEntity<PhoneNumberView> get(Actor actor, @PathVariable String id) {
+        PhoneNumberView number = numbers.find(Scope.of(actor), id)
+                .orElseThrow(() -> ApiException.notFound("phone number"));
+        return ResponseEntity.ok().eTag(Long.toString(number.version())).body(number);
+    }
+
+    @GetMapping("/lookup")
+    @Operation(summary = "Whether the caller's org holds a number, which user owns it and which agent uses it")
+    NumberLookup lookup(Actor actor, @RequestParam String number) {
+        E164Number e164 = E164Number.parse(restorePlus(number), null);
+        return numbers.findByE164(new Scope(actor.orgId(), null), e164.value())
+                .map(held -> new NumberLookup(e164.value(), true, held.id(), held.ownerUserId(), held.agent()))
+                .orElseGet(() -> new NumberLookup(e164.value(), false, null, null, null));
+    }
+
+    /** A '+' that the client did not percent-encode in the query string arrives as a space. */
+    private static String restorePlus(String number) {
+        return number.startsWith(" ") ? "+" + number.strip() : number;
+    }
+}

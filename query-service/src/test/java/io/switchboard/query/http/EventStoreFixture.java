@@ -1,0 +1,96 @@
+package io.switchboard.query.http;
+
+import io.switchboard.api.agent.AgentRetired;
+import io.switchboard.api.assignment.UnassignReason;
+import io.switchboard.api.assignment.UnassignedFromAgent;
+import io.switchboard.api.common.E164Number;
+import io.switchboard.api.common.Provider;
+import io.switchboard.api.number.NumberDeactivated;
+import io.switchboard.api.number.NumberFailed;
+import io.switchboard.api.number.NumberReleased;
+import io.switchboard.api.org.OrgPolicyChanged;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.UUID;
+
+import static io.switchboard.query.testing.Events.assigned;
+import static io.switchboard.query.testing.Events.imported;
+import static io.switchboard.query.testing.Events.registered;
+
+/**
+ * Appends events to the shared event store as the command service would, each at the next sequence number of
+ * its aggregate, and remembers the global index of the last one for {@code X-Min-Position}.
+ */
+class EventStoreFixture {
+
+    private final EventStore eventStore;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private long lastPosition;
+
+    EventStoreFixture(EventStore eventStore, TransactionTemplate transaction, JdbcClient jdbc) {
+        this.eventStore = eventStore;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+    }
+
+    long lastPosition() {
+        return lastPosition;
+    }
+
+    String numberImported(String org, String owner, E164Number number, Provider provider, String clientId,
+                          String label) {
+        append("PhoneNumber", number.numberId(), imported(number, org, owner, provider, clientId, label));
+        return number.numberId();
+    }
+
+    void numberDeactivated(String org, String numberId) {
+        append("PhoneNumber", numberId, new NumberDeactivated(numberId, org, "paused by a person"));
+    }
+
+    void numberFailed(String org, String numberId) {
+        append("PhoneNumber", numberId, new NumberFailed(numberId, org, "provider verification failed"));
+    }
+
+    void numberReleased(String org, E164Number number) {
+        append("PhoneNumber", number.numberId(), new NumberReleased(number.numberId(), org, number.value()));
+    }
+
+    String agentRegistered(String org, String owner, String name) {
+        String agentId = UUID.randomUUID().toString();
+        append("Agent", agentId, registered(agentId, org, owner, name));
+        return agentId;
+    }
+
+    void agentRetired(String org, String agentId) {
+        append("Agent", agentId, new AgentRetired(agentId, org));
+    }
+
+    String numberAssigned(String org, String numberId, String agentId) {
+        String assignmentId = UUID.randomUUID().toString();
+        append("Assignment", assignmentId, assigned(assignmentId, numberId, org, agentId));
+        return assignmentId;
+    }
+
+    void numberUnassigned(String org, String assignmentId, String numberId, String agentId) {
+        append("Assignment", assignmentId,
+                new UnassignedFromAgent(assignmentId, numberId, org, agentId, UnassignReason.REQUESTED));
+    }
+
+    void orgPolicyChanged(String org) {
+        append("OrgPolicy", org, new OrgPolicyChanged(org, 1, "Europe/London"));
+    }
+
+    private void append(String aggregateType, String aggregateId, Object payload) {
+        long sequence = jdbc.sql("SELECT COALESCE(MAX(sequence_number) + 1, 0) FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = :id")
+                .param("id", aggregateId).query(Long.class).single();
+        var event = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload);
+        transaction.executeWithoutResult(status -> eventStore.publish(event));
+        lastPosition = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE event_identifier = :id")
+                .param("id", event.getIdentifier()).query(Long.class).single();
+    }
+}

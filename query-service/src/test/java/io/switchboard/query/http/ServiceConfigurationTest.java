@@ -1,0 +1,69 @@
+package io.switchboard.query.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.api.assignment.UnassignReason;
+import io.switchboard.api.assignment.UnassignedFromAgent;
+import io.switchboard.api.number.NumberActivated;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the service is put together: its processors, and what it tells operators without a token. */
+class ServiceConfigurationTest extends HttpTest {
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Test
+    @DisplayName("each projection is its own tracking processor, named after its processing group")
+    void tracking_processors() {
+        assertThat(processing.eventProcessor("number-view", TrackingEventProcessor.class)).isPresent();
+        assertThat(processing.eventProcessor("agent-view", TrackingEventProcessor.class)).isPresent();
+    }
+
+    @Test
+    @DisplayName("number-view keeps a number's own events and its assignments' in one sequence")
+    void number_sequencing() {
+        var numberEvent = new GenericDomainEventMessage<>("PhoneNumber", "number-1", 3,
+                new NumberActivated("number-1", org));
+        var assignmentEvent = new GenericDomainEventMessage<>("Assignment", "assignment-9", 1,
+                new UnassignedFromAgent("assignment-9", "number-1", org, "agent-1", UnassignReason.REQUESTED));
+
+        var policy = processing.sequencingPolicy("number-view");
+
+        assertThat(policy.getSequenceIdentifierFor(numberEvent)).isEqualTo("number-1");
+        assertThat(policy.getSequenceIdentifierFor(assignmentEvent)).isEqualTo("number-1");
+    }
+
+    @Test
+    @DisplayName("health, with the database, answers without a token")
+    void health() {
+        ResponseEntity<JsonNode> response = get("/actuator/health", null, JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody().path("status").asText()).isEqualTo("UP");
+        assertThat(response.getBody().path("components").has("db")).isTrue();
+    }
+
+    @Test
+    @DisplayName("§4: the OpenAPI document lists the query endpoints, without a token")
+    void openapi_document() {
+        ResponseEntity<JsonNode> response = get("/v3/api-docs", null, JsonNode.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode paths = response.getBody().path("paths");
+        assertThat(paths.fieldNames()).toIterable().contains("/api/v1/phone-numbers", "/api/v1/phone-numbers/{id}",
+                "/api/v1/phone-numbers/lookup", "/api/v1/agents", "/api/v1/agents/{id}",
+                "/api/v1/agents/{id}/phone-numbers", "/api/v1/org/summary", "/api/v1/admin/phone-numbers");
+        assertThat(paths.path("/api/v1/phone-numbers").path("get").path("parameters").findValuesAsText("name"))
+                .contains("status", "assigned", "q", "sort", "cursor", "limit", "X-Min-Position")
+                .doesNotContain("actor", "userId");
+    }
+}
