@@ -11,23 +11,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole system on one machine: PostgreSQL (local, unless a database URL is given), the command service and
- * the query service as their own processes. Closing it stops them in reverse order.
+ * The whole system on one machine: PostgreSQL (local, unless a database URL is given), a Kafka broker, the
+ * command service and the query service as their own processes. Closing it stops them in reverse order.
  */
-final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
-    record Options(Path home, Workspace workspace, int postgresPort, int commandPort, int queryPort,
-                   ExternalDatabase externalDatabase) {
+    public record Options(Path home, Workspace workspace, int postgresPort, int kafkaPort, int commandPort,
+                          int queryPort, ExternalDatabase externalDatabase) {
     }
 
     /** A PostgreSQL server the operator runs, used instead of the local one. */
-    record ExternalDatabase(String url, String user, String password) {
+    public record ExternalDatabase(String url, String user, String password) {
     }
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final String databaseUrl;
+    private final String kafkaBootstrapServers;
     private final ServiceProcess commandService;
     private final ServiceProcess queryService;
 
@@ -39,16 +40,21 @@ final class Stack implements AutoCloseable {
             database = new ExternalDatabase(postgres.jdbcUrl(), "postgres", "");
         }
         databaseUrl = database.url();
+        LocalKafka kafka = LocalKafka.start(options.workspace().kafkaData(), options.kafkaPort(),
+                options.kafkaPort() + 1);
+        started.add(kafka);
+        kafkaBootstrapServers = kafka.bootstrapServers();
         Map<String, String> environment = Map.of(
                 "SPRING_DATASOURCE_URL", database.url(),
                 "SPRING_DATASOURCE_USERNAME", database.user(),
                 "SPRING_DATASOURCE_PASSWORD", database.password(),
-                "SWITCHBOARD_JWT_SECRET", options.workspace().secret());
+                "SWITCHBOARD_JWT_SECRET", options.workspace().secret(),
+                "SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
         commandService = service("command-service", options, options.commandPort(), environment);
         queryService = service("query-service", options, options.queryPort(), environment);
     }
 
-    static Stack start(Options options) {
+    public static Stack start(Options options) {
         Stack stack = new Stack(options);
         try {
             stack.commandService.awaitHealthy(START_TIMEOUT);
@@ -82,16 +88,20 @@ final class Stack implements AutoCloseable {
         return target.resolve(module + "-exec.jar");
     }
 
-    String commandUrl() {
+    public String commandUrl() {
         return commandService.baseUrl();
     }
 
-    String queryUrl() {
+    public String queryUrl() {
         return queryService.baseUrl();
     }
 
     String databaseUrl() {
         return databaseUrl;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
     }
 
     List<ServiceProcess> services() {

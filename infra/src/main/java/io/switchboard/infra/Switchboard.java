@@ -36,7 +36,7 @@ public final class Switchboard {
             case "token" -> System.out.println(token(workspace, options));
             default -> {
                 System.err.println("usage: switchboard up [--command-port 8080] [--query-port 8081] "
-                        + "[--postgres-port 15432] | down | token --org ORG --user USER [--roles MEMBER,ORG_ADMIN]");
+                        + "[--postgres-port 15432] [--kafka-port 19092] | down | token --org ORG --user USER [--roles MEMBER,ORG_ADMIN]");
                 System.exit(2);
             }
         }
@@ -44,9 +44,10 @@ public final class Switchboard {
 
     private static void up(Workspace workspace, Map<String, String> options) throws InterruptedException {
         Stack.Options stackOptions = new Stack.Options(home(), workspace,
-                port(options, "postgres-port", 15432), port(options, "command-port", 8080),
+                port(options, "postgres-port", 15432), port(options, "kafka-port", 19092),
+                port(options, "command-port", 8080),
                 port(options, "query-port", 8081), externalDatabase().orElse(null));
-        System.out.println("Starting Switchboard (PostgreSQL, command service, query service)...");
+        System.out.println("Starting Switchboard (PostgreSQL, Kafka, command service, query service)...");
         Stack stack = Stack.start(stackOptions);
         writePid(workspace);
         AtomicBoolean stopping = new AtomicBoolean();
@@ -75,12 +76,13 @@ public final class Switchboard {
                   command service  %s   (OpenAPI: %s/v3/api-docs)
                   query service    %s   (OpenAPI: %s/v3/api-docs)
                   PostgreSQL       %s
+                  Kafka            %s   (topics switchboard.*; see docs/events.md)
                   logs             %s
 
                 Get a token:  ./switchboard token --org acme --user alice --roles MEMBER
                 Stop:         Ctrl-C here, or ./switchboard down
                 %n""", stack.commandUrl(), stack.commandUrl(), stack.queryUrl(), stack.queryUrl(),
-                stack.databaseUrl(), workspace.root().resolve("logs"));
+                stack.databaseUrl(), stack.kafkaBootstrapServers(), workspace.root().resolve("logs"));
     }
 
     private static void down(Workspace workspace) throws InterruptedException {

@@ -9,13 +9,17 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The folder a local stack keeps between runs ({@code .switchboard/} in the checkout): PostgreSQL's data, the
- * services' logs, the development signing secret (created once, readable only by its owner).
+ * The folder a local stack keeps between runs ({@code .switchboard/} in the checkout): PostgreSQL's and Kafka's
+ * data, the services' logs, the development signing secret (created once, readable only by its owner).
  */
-record Workspace(Path root) {
+public record Workspace(Path root) {
 
     Path postgresData() {
         return root.resolve("postgres");
+    }
+
+    Path kafkaData() {
+        return root.resolve("kafka");
     }
 
     Path log(String name) {
@@ -26,7 +30,7 @@ record Workspace(Path root) {
         return root.resolve("stack.pid");
     }
 
-    String secret() {
+    public String secret() {
         Path file = root.resolve("jwt-secret");
         try {
             if (!Files.exists(file)) {

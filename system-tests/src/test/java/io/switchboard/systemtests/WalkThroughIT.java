@@ -1,8 +1,10 @@
-package io.switchboard.infra;
+package io.switchboard.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.common.Role;
+import io.switchboard.infra.Stack;
+import io.switchboard.infra.Workspace;
 import io.switchboard.support.identity.DevTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +42,7 @@ class WalkThroughIT {
     static void startStack() throws IOException {
         workspace = new Workspace(Files.createTempDirectory("switchboard-it"));
         stack = Stack.start(new Stack.Options(Path.of("..").toAbsolutePath().normalize(), workspace,
-                freePort(), freePort(), freePort(), null));
+                freePort(), freePort(), freePort(), freePort(), null));
     }
 
     @AfterAll
