@@ -1,0 +1,87 @@
+package io.switchboard.api.stream;
+
+import io.switchboard.api.agent.AgentRegistered;
+import io.switchboard.api.agent.AgentRenamed;
+import io.switchboard.api.agent.AgentRetired;
+import io.switchboard.api.assignment.AssignedToAgent;
+import io.switchboard.api.assignment.AssignmentLimitsChanged;
+import io.switchboard.api.assignment.UnassignedFromAgent;
+import io.switchboard.api.number.NumberActivated;
+import io.switchboard.api.number.NumberDeactivated;
+import io.switchboard.api.number.NumberDetailsChanged;
+import io.switchboard.api.number.NumberFailed;
+import io.switchboard.api.number.NumberImported;
+import io.switchboard.api.number.NumberReleased;
+import io.switchboard.api.number.NumberTransferred;
+import io.switchboard.api.org.OrgPolicyChanged;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The published name of every event: the CloudEvents {@code type} on Kafka. These names are a versioned public
+ * contract, written out here rather than derived from Java class names, so renaming a class changes nothing
+ * that consumers see. A new shape of an event gets a new name ending in the next version.
+ */
+public final class EventTypes {
+
+    /** What a published event is about: the CloudEvents {@code aggregatetype} extension. */
+    public enum AggregateType {
+        PHONE_NUMBER("phone-number"), AGENT("agent"), ASSIGNMENT("assignment"), ORG_POLICY("org-policy");
+
+        private final String published;
+
+        AggregateType(String published) {
+            this.published = published;
+        }
+
+        public String published() {
+            return published;
+        }
+    }
+
+    /** One published event type. */
+    public record EventType(String name, AggregateType aggregateType) {
+    }
+
+    private static final Map<Class<?>, EventType> TYPES = Map.ofEntries(
+            Map.entry(NumberImported.class, number("imported")),
+            Map.entry(NumberDetailsChanged.class, number("details-changed")),
+            Map.entry(NumberActivated.class, number("activated")),
+            Map.entry(NumberDeactivated.class, number("deactivated")),
+            Map.entry(NumberFailed.class, number("failed")),
+            Map.entry(NumberTransferred.class, number("transferred")),
+            Map.entry(NumberReleased.class, number("released")),
+            Map.entry(AgentRegistered.class, agent("registered")),
+            Map.entry(AgentRenamed.class, agent("renamed")),
+            Map.entry(AgentRetired.class, agent("retired")),
+            Map.entry(AssignedToAgent.class, assignment("assigned")),
+            Map.entry(AssignmentLimitsChanged.class, assignment("limits-changed")),
+            Map.entry(UnassignedFromAgent.class, assignment("unassigned")),
+            Map.entry(OrgPolicyChanged.class, new EventType("io.switchboard.org.policy-changed.v1",
+                    AggregateType.ORG_POLICY)));
+
+    private EventTypes() {
+    }
+
+    public static Optional<EventType> of(Class<?> eventClass) {
+        return Optional.ofNullable(TYPES.get(eventClass));
+    }
+
+    /** Every published event class and its type. */
+    public static Map<Class<?>, EventType> all() {
+        return TYPES;
+    }
+
+    private static EventType number(String what) {
+        return new EventType("io.switchboard.number." + what + ".v1", AggregateType.PHONE_NUMBER);
+    }
+
+    private static EventType agent(String what) {
+        return new EventType("io.switchboard.agent." + what + ".v1", AggregateType.AGENT);
+    }
+
+    private static EventType assignment(String what) {
+        return new EventType("io.switchboard.assignment." + what + ".v1", AggregateType.ASSIGNMENT);
+    }
+}
