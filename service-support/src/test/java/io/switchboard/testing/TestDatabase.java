@@ -5,6 +5,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * One real PostgreSQL server per test JVM: the one named by SWITCHBOARD_TEST_DATABASE_URL (with _USER and
@@ -31,6 +35,30 @@ public final class TestDatabase {
             }
         }
         return url;
+    }
+
+    public static synchronized String user() {
+        url();
+        return user;
+    }
+
+    public static synchronized String password() {
+        url();
+        return password;
+    }
+
+    /** A new, empty database on the same server, for a test that needs a store of its own; its JDBC URL. */
+    public static String newDatabase(String name) {
+        String serverUrl = url();
+        try (Connection connection = DriverManager.getConnection(serverUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        int query = serverUrl.indexOf('?');
+        String path = query < 0 ? serverUrl : serverUrl.substring(0, query);
+        return path.substring(0, path.lastIndexOf('/') + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
     }
 
     /** Points a Spring test context at the database, with the service's schema first on the search path. */

@@ -29,6 +29,7 @@ class CommandApiTest {
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "command");
         registry.add("switchboard.security.jwt.hmac-secret", () -> HttpClientSupport.SECRET);
+        registry.add("switchboard.kafka.enabled", () -> "false");
     }
 
     @LocalServerPort

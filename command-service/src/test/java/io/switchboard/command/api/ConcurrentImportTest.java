@@ -1,15 +1,11 @@
 package io.switchboard.command.api;
 
 import io.switchboard.api.common.Role;
-import io.switchboard.command.CommandServiceApplication;
 import io.switchboard.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -31,28 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentImportTest {
 
     private static final int THREADS = 24;
-    private static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
+    private static final List<ServiceInstance> INSTANCES = new ArrayList<>();
 
     @BeforeAll
     static void startTwoInstances() {
         for (int i = 0; i < 2; i++) {
-            INSTANCES.add(new SpringApplicationBuilder(CommandServiceApplication.class).run(
-                    "--server.port=0",
-                    "--spring.datasource.url=" + TestDatabase.url(),
-                    "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres",
-                    "--spring.datasource.hikari.connection-init-sql=SET search_path TO command",
-                    "--switchboard.security.jwt.hmac-secret=" + HttpClientSupport.SECRET));
+            INSTANCES.add(ServiceInstance.start(TestDatabase.url(), TestDatabase.user(), TestDatabase.password(), null));
         }
     }
 
     @AfterAll
     static void stop() {
-        INSTANCES.forEach(ConfigurableApplicationContext::close);
+        INSTANCES.forEach(ServiceInstance::close);
     }
 
     private static HttpClientSupport instance(int i) {
-        return new HttpClientSupport(((WebServerApplicationContext) INSTANCES.get(i % 2)).getWebServer().getPort());
+        return INSTANCES.get(i % 2).http();
     }
 
     /** Runs every task at the same moment and returns how many of each HTTP status came back. */
@@ -95,7 +85,7 @@ class ConcurrentImportTest {
         Map<Integer, Long> statuses = race(imports);
 
         assertThat(statuses).containsEntry(201, 1L).containsEntry(409, (long) THREADS - 1).hasSize(2);
-        JdbcTemplate jdbc = INSTANCES.get(0).getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = INSTANCES.get(0).bean(JdbcTemplate.class);
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM domain_event_entry
                 WHERE payload_type LIKE '%NumberImported' AND convert_from(payload, 'UTF8')::jsonb ->> 'e164' = ?""",

@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Map;
 
 /** A plain HTTP client for the service under test: bearer tokens, JSON in, status and JSON out. */
-final class HttpClientSupport {
+public final class HttpClientSupport {
 
-    static final String SECRET = "test-secret-of-at-least-thirty-two-bytes!";
+    public static final String SECRET = "test-secret-of-at-least-thirty-two-bytes!";
 
-    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
-        String code() {
+    public record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+        public String code() {
             return body.path("code").asText();
         }
     }
@@ -35,11 +35,11 @@ final class HttpClientSupport {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
-    static String token(String org, String user, Role... roles) {
+    public static String token(String org, String user, Role... roles) {
         return DevTokens.mint(SECRET, user, org, List.of(roles), Instant.now(), Duration.ofMinutes(10));
     }
 
-    Reply send(String method, String path, String token, String body, Map<String, String> headers) {
+    public Reply send(String method, String path, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -63,7 +63,7 @@ final class HttpClientSupport {
         }
     }
 
-    Reply send(String method, String path, String token, String body) {
+    public Reply send(String method, String path, String token, String body) {
         return send(method, path, token, body, Map.of());
     }
 }
