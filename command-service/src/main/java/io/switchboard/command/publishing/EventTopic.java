@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The audit topic, created with its settings the first time the publisher needs it: it keeps everything
- * (no time- or size-based deletion), so a consumer can always rebuild from offset 0.
+ * (no time- or size-based deletion), so a consumer can always rebuild from offset 0, and stamps each record with
+ * the broker's append time.
  */
 class EventTopic {
 
@@ -39,6 +40,8 @@ class EventTopic {
                         TopicConfig.RETENTION_MS_CONFIG, "-1",
                         TopicConfig.RETENTION_BYTES_CONFIG, "-1",
                         TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                        // a record's timestamp is when the broker appended it, so a consumer can measure publish lag
+                        TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
                         TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                         String.valueOf(Math.max(1, properties.replicationFactor() - 1))));
         try {

@@ -1,0 +1,67 @@
+package io.switchboard.benchmark;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * An open-model load: requests start at a fixed rate whatever the answers' speed (a slow service does not slow
+ * the offered load down), each one timed from its scheduled start to its answer.
+ */
+final class RateDriver {
+
+    private static final int TICKS_PER_SECOND = 100;
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
+
+    /** Sends {@code rate} requests a second for {@code duration}; {@code request} builds the n-th one. */
+    void run(int rate, Duration duration, IntFunction<HttpRequest> request) throws InterruptedException {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger sent = new AtomicInteger();
+        long start = System.nanoTime();
+        ticker.scheduleAtFixedRate(() -> {
+            long elapsed = System.nanoTime() - start;
+            long due = elapsed * rate / 1_000_000_000L;
+            while (sent.get() < due) {
+                send(request.apply(sent.getAndIncrement()));
+            }
+        }, 0, 1000 / TICKS_PER_SECOND, TimeUnit.MILLISECONDS);
+        Thread.sleep(duration.toMillis());
+        ticker.shutdownNow();
+    }
+
+    private void send(HttpRequest request) {
+        long started = System.nanoTime();
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure == null && response.statusCode() / 100 == 2) {
+                accepted.incrementAndGet();
+                latencies.add((System.nanoTime() - started) / 1_000_000.0);
+            } else {
+                failures.incrementAndGet();
+            }
+        });
+    }
+
+    List<Double> latencies() {
+        return List.copyOf(latencies);
+    }
+
+    int accepted() {
+        return accepted.get();
+    }
+
+    int failures() {
+        return failures.get();
+    }
+}
