@@ -54,7 +54,7 @@ public final class PublishLagBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args);
         int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "15")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "60")));
         Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "60")));
         Path report = Path.of(options.getOrDefault("report", "benchmark/reports/publish-lag.md"));
 

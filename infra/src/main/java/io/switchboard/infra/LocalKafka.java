@@ -125,7 +125,7 @@ public final class LocalKafka implements AutoCloseable {
     private Process java(String mainClass, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-Xms128m", "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-Xms128m", "-Xmx512m",
                 "-Dlogback.configurationFile=" + directory.resolve("logback.xml"),
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(arguments));

@@ -36,7 +36,7 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing (run ./mvnw package)");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms256m", "-Xmx768m",
                 "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         try {
             Files.createDirectories(log.getParent());
