@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntFunction;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -69,12 +70,16 @@ public final class PublishLagBenchmark {
             LagRecorder lags = new LagRecorder(stack.kafkaBootstrapServers());
             Thread recorder = new Thread(lags);
 
-            System.out.printf("Offering %d commands/s: %s warm-up, then %s measured...%n", rate, warmup, measured);
-            Instant measureFrom = Instant.now().plus(warmup);
-            recorder.start();
-            driver.run(rate, warmup.plus(measured), n -> HttpRequest.newBuilder(agents)
+            IntFunction<HttpRequest> register = n -> HttpRequest.newBuilder(agents)
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"agent " + n + "\"}")).build());
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"agent " + n + "\"}")).build();
+            System.out.printf("Warming up (8 clients, closed loop) for %s...%n", warmup);
+            new RateDriver().warmUp(8, warmup, register);
+            Thread.sleep(5_000);
+            System.out.printf("Offering %d commands/s for %s...%n", rate, measured);
+            recorder.start();
+            Instant measureFrom = Instant.now();
+            driver.run(rate, measured, register);
             Instant measureUntil = Instant.now();
             Thread.sleep(5_000);
             lags.stop();
@@ -83,7 +88,8 @@ public final class PublishLagBenchmark {
             List<Double> lagSample = lags.between(measureFrom, measureUntil);
             Percentiles baseline = rawProducerBaseline(stack.kafkaBootstrapServers(), rate, Duration.ofSeconds(20));
             String text = report(rate, measured, lagSample.size() / (double) measured.toSeconds(),
-                    Percentiles.of(lagSample), baseline, Percentiles.of(driver.latencies()), driver.failures());
+                    Percentiles.of(lagSample), baseline, Percentiles.of(driver.latencies()), driver.failures(),
+                    driver.notSent());
             Files.createDirectories(report.toAbsolutePath().getParent());
             Files.writeString(report, text);
             System.out.println(text);
@@ -91,13 +97,14 @@ public final class PublishLagBenchmark {
     }
 
     private static String report(int rate, Duration measured, double eventsPerSecond, Percentiles lag,
-                                 Percentiles baseline, Percentiles http, int failures) {
+                                 Percentiles baseline, Percentiles http, int failures, int notSent) {
         return String.format(Locale.ROOT, """
                 # Publish lag benchmark
 
                 Run: %s, %d cores, Java %s. Whole stack on this machine (PostgreSQL, Kafka, both services, and this
-                load generator). Offered load: %d commands/s for %d s measured (one event each); events published in
-                the measured window: %.0f/s. HTTP failures: %d.
+                load generator), warmed up closed-loop first. Offered load: %d commands/s for %d s (one event each);
+                events published in the measured window: %.0f/s. HTTP failures: %d. Not sent because %d requests were
+                already outstanding (service saturated): %d.
 
                 %s
                 %s
@@ -106,7 +113,8 @@ public final class PublishLagBenchmark {
 
                 Target: publish lag p99 <= 200 ms at 500 events/s. Lag p99 / raw producer p99 = %.1f.
                 """, Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                rate, measured.toSeconds(), eventsPerSecond, failures, Percentiles.header(),
+                rate, measured.toSeconds(), eventsPerSecond, failures, RateDriver.MAX_IN_FLIGHT, notSent,
+                Percentiles.header(),
                 lag.row("publish lag (event commit to Kafka append)"),
                 baseline.row("baseline: raw producer send to ack, same rate and broker"),
                 http.row("command latency over HTTP"), lag.p99() / baseline.p99());
