@@ -1,7 +1,13 @@
 package io.switchboard.command.publishing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
 import io.switchboard.api.common.Role;
+import io.switchboard.api.number.MarkNumberFailed;
 import io.switchboard.api.stream.EventTypes;
 import io.switchboard.command.api.HttpClientSupport;
 import io.switchboard.command.api.ServiceInstance;
@@ -11,11 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The event store streamed to a real Kafka broker, as CloudEvents, starting from the very first event. */
 class EventStreamTest {
+
+    private static final Path SCHEMAS = Path.of("..", "docs", "schemas");
 
     private static LocalKafka kafka;
     private static ServiceInstance service;
@@ -110,6 +120,53 @@ class EventStreamTest {
                 registered.get(ID).asText()));
         assertThat(agentEvents.get(0).contentType()).startsWith("application/cloudevents+json");
         assertThat(agentEvents.get(1).event().get(AGGREGATE_SEQUENCE).asLong()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("every event type, published for real, validates against its JSON Schema in docs/schemas")
+    void publishedRecordsMatchTheirSchemas() {
+        produceEveryEventType();
+
+        Map<String, List<JsonNode>> byType = readAllStored().stream().map(TopicReader.Published::event)
+                .collect(Collectors.groupingBy(event -> event.get(TYPE).asText()));
+
+        JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        for (EventTypes.EventType type : EventTypes.all().values()) {
+            Path file = SCHEMAS.resolve(type.name() + ".json");
+            assertThat(file).as("schema of " + type.name()).exists();
+            JsonSchema schema = schemas.getSchema(SchemaLocation.of(file.toUri().toString()));
+            assertThat(byType.get(type.name())).as("published " + type.name()).isNotEmpty();
+            byType.get(type.name()).forEach(event ->
+                    assertThat(schema.validate(event)).as(type.name() + ": " + event).isEmpty());
+            ObjectNode withoutOrg = byType.get(type.name()).get(0).deepCopy();
+            withoutOrg.remove(ORG_ID);
+            assertThat(schema.validate(withoutOrg)).as("a record without orgid fails " + type.name()).isNotEmpty();
+        }
+    }
+
+    /** One flow through every command, so that every published event type occurs at least once. */
+    private static void produceEveryEventType() {
+        String org = "org-" + UUID.randomUUID();
+        String alice = HttpClientSupport.token(org, "alice", Role.MEMBER, Role.ORG_ADMIN);
+        HttpClientSupport http = service.http();
+        String agentId = http.send("POST", "/api/v1/agents", alice, "{\"name\":\"Schema bot\"}").body().get("id").asText();
+        http.send("PATCH", "/api/v1/agents/" + agentId, alice, "{\"name\":\"Schema bot 2\"}");
+        String numberId = http.send("POST", "/api/v1/phone-numbers", alice,
+                "{\"number\":\"+61 2 9123 4567\",\"provider\":\"vonage\",\"label\":\"Sydney\","
+                        + "\"metadata\":{\"team\":\"apac\"},\"providerRefs\":{\"vonageId\":\"v-1\"}}")
+                .body().get("id").asText();
+        String number = "/api/v1/phone-numbers/" + numberId;
+        http.send("PATCH", number, alice, "{\"label\":\"Sydney office\",\"webhookUrl\":\"https://hooks.example.com/x\"}");
+        http.send("POST", number + "/deactivate", alice, "{\"reason\":\"audit\"}");
+        http.send("POST", number + "/activate", alice, null);
+        service.bean(CommandGateway.class).sendAndWait(new MarkNumberFailed(numberId, org, "verification failed"));
+        http.send("POST", number + "/activate", alice, null);
+        http.send("POST", number + "/assign", alice, "{\"agentId\":\"" + agentId + "\",\"allowedCountries\":[\"*\"]}");
+        http.send("PUT", number + "/limits", alice, "{\"dailyLimit\":5,\"allowedCountries\":[\"AU\",\"NZ\"]}");
+        http.send("POST", number + "/transfer", alice, "{\"newOwnerUserId\":\"bob\"}");
+        http.send("PUT", "/api/v1/org/policy", alice, "{\"maxNumbersPerAgent\":2,\"timeZone\":\"Australia/Sydney\"}");
+        http.send("DELETE", "/api/v1/agents/" + agentId, alice, null);
+        http.send("DELETE", number, alice, null);
     }
 
     @Test
