@@ -2,6 +2,7 @@ package io.switchboard.command.publishing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -51,6 +52,28 @@ class EventTopic {
                 throw new IllegalStateException("cannot create topic " + properties.topic(), e.getCause());
             }
         }
+        awaitLeaders();
         exists = true;
+    }
+
+    /**
+     * An idempotent producer sending into partitions whose leaders are still being elected can append a later
+     * batch before an earlier one (KAFKA-15591); so the first send waits until every partition has a leader.
+     */
+    private void awaitLeaders() throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                TopicDescription description = admin.describeTopics(Set.of(properties.topic()))
+                        .allTopicNames().get(10, TimeUnit.SECONDS).get(properties.topic());
+                if (description.partitions().stream().allMatch(partition -> partition.leader() != null)) {
+                    return;
+                }
+            } catch (ExecutionException notYetVisible) {
+                // metadata of a just-created topic propagates shortly
+            }
+            Thread.sleep(100);
+        }
+        throw new TimeoutException("partitions of " + properties.topic() + " have no leader yet");
     }
 }
