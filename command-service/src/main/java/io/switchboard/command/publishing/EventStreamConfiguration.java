@@ -10,10 +10,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
@@ -27,6 +31,8 @@ import java.util.Map;
 @EnableConfigurationProperties(EventStreamProperties.class)
 @ConditionalOnProperty(prefix = "switchboard.kafka", name = "enabled", havingValue = "true", matchIfMissing = true)
 class EventStreamConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreamConfiguration.class);
 
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> eventProducer(EventStreamProperties properties) {
@@ -49,10 +55,26 @@ class EventStreamConfiguration {
     }
 
     @Bean
-    KafkaEventPublisher kafkaEventPublisher(Producer<String, byte[]> eventProducer, Admin eventStreamAdmin,
-                                            EventStreamProperties properties, JdbcClient jdbc,
-                                            MeterRegistry registry, EventProcessingConfiguration processing) {
-        return new KafkaEventPublisher(eventProducer, new EventTopic(eventStreamAdmin, properties),
+    EventTopic eventTopic(Admin eventStreamAdmin, EventStreamProperties properties) {
+        return new EventTopic(eventStreamAdmin, properties);
+    }
+
+    /** Creates the topic with its settings at start; a broker that is down then only delays the first send. */
+    @EventListener(ApplicationReadyEvent.class)
+    void createTopic(ApplicationReadyEvent ready) {
+        EventTopic topic = ready.getApplicationContext().getBean(EventTopic.class);
+        try {
+            topic.ensureExists();
+        } catch (Exception unavailable) {
+            log.warn("Kafka is not reachable yet; the topic {} is created with the first publication", topic.name());
+        }
+    }
+
+    @Bean
+    KafkaEventPublisher kafkaEventPublisher(Producer<String, byte[]> eventProducer, EventTopic eventTopic,
+                                            JdbcClient jdbc, MeterRegistry registry,
+                                            EventProcessingConfiguration processing) {
+        return new KafkaEventPublisher(eventProducer, eventTopic,
                 new CloudEventWriter(AxonSerializationConfiguration.eventObjectMapper()), new GlobalPositions(jdbc),
                 new PublisherMetrics(registry, jdbc, processing, Clock.systemUTC()));
     }
