@@ -4,6 +4,9 @@ import io.switchboard.api.assignment.AllowedCountries;
 import io.switchboard.api.assignment.AssignToAgent;
 import io.switchboard.api.assignment.AssignedToAgent;
 import io.switchboard.api.assignment.AssignmentLimitsChanged;
+import io.switchboard.api.assignment.CallCounted;
+import io.switchboard.api.assignment.CallRefused;
+import io.switchboard.api.assignment.CountCall;
 import io.switchboard.api.assignment.ChangeAssignmentLimits;
 import io.switchboard.api.assignment.UnassignFromAgent;
 import io.switchboard.api.assignment.UnassignReason;
@@ -33,6 +36,8 @@ class Assignment {
     private int dailyLimit;
     private AllowedCountries allowedCountries;
     private boolean ended;
+    private String day;
+    private int callsThatDay;
 
     Assignment() {
         // for Axon
@@ -66,6 +71,21 @@ class Assignment {
     void handle(UnassignFromAgent command) {
         requireCurrent(command.orgId());
         end(UnassignReason.REQUESTED);
+    }
+
+    /** R14-R17: the call is counted, or refused with its reason; either way the decision is recorded. */
+    @CommandHandler
+    void handle(CountCall call) {
+        Tenancy.requireSameOrg(orgId, call.orgId(), "assignment");
+        String callDay = CallRules.effectiveDay(call.day(), day);
+        int countedThatDay = callDay.equals(day) ? callsThatDay : 0;
+        CallRules.refusal(call, new CallRules.Line(ended, agentId, allowedCountries, dailyLimit, countedThatDay))
+                .ifPresentOrElse(
+                        reason -> apply(new CallRefused(assignmentId, numberId, orgId, agentId, call.callId(),
+                                call.destination(), call.destinationCountry(), callDay, reason)),
+                        () -> apply(new CallCounted(assignmentId, numberId, orgId, agentId, call.callId(),
+                                call.destination(), call.destinationCountry(), callDay, countedThatDay + 1,
+                                dailyLimit)));
     }
 
     /** R2, R8: ending twice changes nothing. */
@@ -106,5 +126,11 @@ class Assignment {
     @EventSourcingHandler
     void on(UnassignedFromAgent event) {
         ended = true;
+    }
+
+    @EventSourcingHandler
+    void on(CallCounted event) {
+        day = event.day();
+        callsThatDay = event.callsThatDay();
     }
 }

@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
+import io.switchboard.api.assignment.CountCall;
 import io.switchboard.api.common.Role;
 import io.switchboard.api.number.MarkNumberFailed;
 import io.switchboard.api.stream.EventTypes;
@@ -161,8 +162,12 @@ class EventStreamTest {
         http.send("POST", number + "/activate", alice, null);
         service.bean(CommandGateway.class).sendAndWait(new MarkNumberFailed(numberId, org, "verification failed"));
         http.send("POST", number + "/activate", alice, null);
-        http.send("POST", number + "/assign", alice, "{\"agentId\":\"" + agentId + "\",\"allowedCountries\":[\"*\"]}");
+        String assignmentId = http.send("POST", number + "/assign", alice,
+                "{\"agentId\":\"" + agentId + "\",\"allowedCountries\":[\"*\"]}").body().get("id").asText();
+        CommandGateway commands = service.bean(CommandGateway.class);
+        commands.sendAndWait(new CountCall(assignmentId, org, "call-1", agentId, "+442079460958", "GB", "2026-11-21", true));
         http.send("PUT", number + "/limits", alice, "{\"dailyLimit\":5,\"allowedCountries\":[\"AU\",\"NZ\"]}");
+        commands.sendAndWait(new CountCall(assignmentId, org, "call-2", agentId, "+442079460958", "GB", "2026-11-21", true));
         http.send("POST", number + "/transfer", alice, "{\"newOwnerUserId\":\"bob\"}");
         http.send("PUT", "/api/v1/org/policy", alice, "{\"maxNumbersPerAgent\":2,\"timeZone\":\"Australia/Sydney\"}");
         http.send("DELETE", "/api/v1/agents/" + agentId, alice, null);

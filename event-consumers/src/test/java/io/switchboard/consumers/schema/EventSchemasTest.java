@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.switchboard.api.assignment.CallRefusal;
 import io.switchboard.api.assignment.UnassignReason;
 import io.switchboard.api.common.Capability;
 import io.switchboard.api.common.NumberType;
@@ -111,7 +112,8 @@ class EventSchemasTest {
     void enums_match_the_java_enums() {
         JsonNode definitions = read(SCHEMAS.resolve("value-types.json")).path("$defs");
         Map<String, Class<? extends Enum<?>>> enums = Map.of("numberType", NumberType.class,
-                "provider", Provider.class, "capability", Capability.class, "unassignReason", UnassignReason.class);
+                "provider", Provider.class, "capability", Capability.class, "unassignReason", UnassignReason.class,
+                "callRefusal", CallRefusal.class);
 
         enums.forEach((name, javaEnum) -> assertThat(definitions.path(name).path("enum"))
                 .extracting(JsonNode::asText).as(name)

@@ -1,7 +1,8 @@
 package io.switchboard.api.assignment;
 
 /** Everything that happens to an Assignment. Each one concerns exactly one number. */
-public sealed interface AssignmentEvent permits AssignedToAgent, AssignmentLimitsChanged, UnassignedFromAgent {
+public sealed interface AssignmentEvent permits AssignedToAgent, AssignmentLimitsChanged, UnassignedFromAgent,
+        CallCounted, CallRefused {
 
     String assignmentId();
 

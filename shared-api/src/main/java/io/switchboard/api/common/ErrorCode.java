@@ -17,6 +17,8 @@ public enum ErrorCode {
     // agents and assignments
     AGENT_NOT_IN_ORG, AGENT_RETIRED, AGENT_OWNER_MISMATCH, AGENT_AT_NUMBER_LIMIT,
     ALREADY_ASSIGNED, NOT_ASSIGNED, ASSIGNMENT_ENDED,
+    // calls (R15, R16): a refused call's problem carries the refusal as its code
+    DAILY_LIMIT_REACHED, COUNTRY_NOT_ALLOWED, NUMBER_INACTIVE, AGENT_MISMATCH, NO_ELIGIBLE_NUMBER,
     // org policy
     INVALID_TIME_ZONE,
     // unexpected

@@ -5,6 +5,8 @@ import io.switchboard.api.agent.AgentRenamed;
 import io.switchboard.api.agent.AgentRetired;
 import io.switchboard.api.assignment.AssignedToAgent;
 import io.switchboard.api.assignment.AssignmentLimitsChanged;
+import io.switchboard.api.assignment.CallCounted;
+import io.switchboard.api.assignment.CallRefused;
 import io.switchboard.api.assignment.UnassignedFromAgent;
 import io.switchboard.api.number.NumberActivated;
 import io.switchboard.api.number.NumberDeactivated;
@@ -58,6 +60,8 @@ public final class EventTypes {
             Map.entry(AssignedToAgent.class, assignment("assigned")),
             Map.entry(AssignmentLimitsChanged.class, assignment("limits-changed")),
             Map.entry(UnassignedFromAgent.class, assignment("unassigned")),
+            Map.entry(CallCounted.class, assignment("call-counted")),
+            Map.entry(CallRefused.class, assignment("call-refused")),
             Map.entry(OrgPolicyChanged.class, new EventType("io.switchboard.org.policy-changed.v1",
                     AggregateType.ORG_POLICY)));
 
