@@ -1,7 +1,7 @@
 package io.switchboard.command.idempotency;
 
 import io.switchboard.api.common.ErrorCode;
-import io.switchboard.command.shared.CommandOutcome;
+import io.switchboard.command.shared.PendingOutcome;
 import io.switchboard.command.shared.Refusal;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -45,10 +45,11 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
                 throw new Refusal(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "this Idempotency-Key was already used for a different request");
             }
-            return earlier.get().outcome();
+            return PendingOutcome.completed(earlier.get().outcome());
         }
-        CommandOutcome outcome = (CommandOutcome) chain.proceed();
-        store.insert(orgId, key, requestHash, outcome);
+        PendingOutcome outcome = (PendingOutcome) chain.proceed();
+        // after the events were dispatched and numbered, in the same transaction as their storage
+        unitOfWork.onPrepareCommit(committing -> store.insert(orgId, key, requestHash, outcome.outcome()));
         return outcome;
     }
 }

@@ -3,6 +3,8 @@ package io.switchboard.command.registry;
 import io.switchboard.api.agent.AgentRegistered;
 import io.switchboard.api.agent.AgentRetired;
 import io.switchboard.api.assignment.AssignedToAgent;
+import io.switchboard.api.assignment.AssignmentLimitsChanged;
+import io.switchboard.api.assignment.CallCounted;
 import io.switchboard.api.assignment.UnassignedFromAgent;
 import io.switchboard.api.number.NumberActivated;
 import io.switchboard.api.number.NumberDeactivated;
@@ -36,15 +38,16 @@ public class RegistryProjection {
     @EventHandler
     void on(NumberImported event) {
         jdbc.sql("""
-                        INSERT INTO registry_number (number_id, org_id, owner_user_id, status, country, held)
-                        VALUES (:id, :org, :owner, 'ACTIVE', :country, TRUE)
+                        INSERT INTO registry_number (number_id, org_id, owner_user_id, status, country, held, e164)
+                        VALUES (:id, :org, :owner, 'ACTIVE', :country, TRUE, :e164)
                         ON CONFLICT (number_id) DO UPDATE SET org_id = excluded.org_id,
                             owner_user_id = excluded.owner_user_id, status = 'ACTIVE', country = excluded.country,
-                            held = TRUE, assignment_id = NULL, agent_id = NULL""")
+                            held = TRUE, e164 = excluded.e164, assignment_id = NULL, agent_id = NULL""")
                 .param("id", event.numberId())
                 .param("org", event.orgId())
                 .param("owner", event.ownerUserId())
                 .param("country", event.country())
+                .param("e164", event.e164())
                 .update();
     }
 
@@ -77,17 +80,47 @@ public class RegistryProjection {
 
     @EventHandler
     void on(AssignedToAgent event) {
-        jdbc.sql("UPDATE registry_number SET assignment_id = :assignment, agent_id = :agent WHERE number_id = :id")
+        jdbc.sql("""
+                        UPDATE registry_number SET assignment_id = :assignment, agent_id = :agent, daily_limit = :limit,
+                            allowed_countries = :countries, calls_day = NULL, calls_that_day = 0
+                        WHERE number_id = :id""")
                 .param("assignment", event.assignmentId())
                 .param("agent", event.agentId())
+                .param("limit", event.dailyLimit())
+                .param("countries", String.join(",", event.allowedCountries()))
                 .param("id", event.numberId())
+                .update();
+    }
+
+    @EventHandler
+    void on(AssignmentLimitsChanged event) {
+        jdbc.sql("""
+                        UPDATE registry_number SET daily_limit = :limit, allowed_countries = :countries
+                        WHERE number_id = :id AND assignment_id = :assignment""")
+                .param("limit", event.dailyLimit())
+                .param("countries", String.join(",", event.allowedCountries()))
+                .param("id", event.numberId())
+                .param("assignment", event.assignmentId())
+                .update();
+    }
+
+    @EventHandler
+    void on(CallCounted event) {
+        jdbc.sql("""
+                        UPDATE registry_number SET calls_day = :day, calls_that_day = :calls
+                        WHERE number_id = :id AND assignment_id = :assignment""")
+                .param("day", event.day())
+                .param("calls", event.callsThatDay())
+                .param("id", event.numberId())
+                .param("assignment", event.assignmentId())
                 .update();
     }
 
     @EventHandler
     void on(UnassignedFromAgent event) {
         jdbc.sql("""
-                        UPDATE registry_number SET assignment_id = NULL, agent_id = NULL
+                        UPDATE registry_number SET assignment_id = NULL, agent_id = NULL, daily_limit = NULL,
+                            allowed_countries = NULL, calls_day = NULL, calls_that_day = 0
                         WHERE number_id = :id AND assignment_id = :assignment""")
                 .param("id", event.numberId())
                 .param("assignment", event.assignmentId())

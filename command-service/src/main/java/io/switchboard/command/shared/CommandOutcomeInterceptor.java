@@ -8,8 +8,8 @@ import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 
 /**
- * Every command answers the same way, whichever handler took it: a {@link CommandOutcome} for the aggregate
- * the command targets. Handlers therefore return nothing of their own.
+ * Every command answers the same way, whichever handler took it: a {@link PendingOutcome} for the aggregate the
+ * command targets, completed as its events are committed. Handlers therefore return nothing of their own.
  */
 public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -18,8 +18,9 @@ public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<Comm
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
+        PendingOutcome outcome = new PendingOutcome(targets.resolveTarget(unitOfWork.getMessage()).getIdentifier());
+        unitOfWork.root().resources().put(AppliedEvents.OUTCOME, outcome);
         chain.proceed();
-        String target = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
-        return new CommandOutcome(target, AppliedEvents.versionOf(unitOfWork, target));
+        return outcome;
     }
 }

@@ -8,6 +8,7 @@ import io.switchboard.api.number.ImportNumber;
 import io.switchboard.command.idempotency.IdempotencyInterceptor;
 import io.switchboard.command.shared.AxonCommandConfiguration;
 import io.switchboard.command.shared.CommandOutcome;
+import io.switchboard.command.shared.PendingOutcome;
 import io.switchboard.command.shared.Refusal;
 import io.switchboard.support.identity.Actor;
 import io.switchboard.support.web.ApiException;
@@ -47,6 +48,8 @@ public class CommandSender {
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
 
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** A command that lost a race on its aggregate is decided again on the winner's state. */
+    private static final int ATTEMPTS = 3;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final CommandGateway gateway;
@@ -60,25 +63,36 @@ public class CommandSender {
     }
 
     public ResponseEntity<CommandAccepted> ok(Actor actor, Object command, Object body, HttpServletRequest request) {
-        CommandAccepted accepted = send(actor, command, body, request);
+        CommandAccepted accepted = send(actor, command, body, request, request.getHeader(IDEMPOTENCY_KEY_HEADER));
         return ResponseEntity.ok().eTag(etag(accepted)).body(accepted);
     }
 
     /** 201 Created; {@code location} maps the created aggregate's id to the resource to read it at. */
     public ResponseEntity<CommandAccepted> created(Actor actor, Object command, Object body,
                                                    HttpServletRequest request, UnaryOperator<String> location) {
-        CommandAccepted accepted = send(actor, command, body, request);
+        CommandAccepted accepted = send(actor, command, body, request, request.getHeader(IDEMPOTENCY_KEY_HEADER));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(accepted))
                 .location(URI.create(location.apply(accepted.id()))).body(accepted);
     }
 
-    private CommandAccepted send(Actor actor, Object command, Object body, HttpServletRequest request) {
-        CommandOutcome outcome;
-        try {
-            outcome = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(metaData(actor, body, request)));
-        } catch (RuntimeException failure) {
-            throw translate(command, failure);
+    /**
+     * Sends a command and waits for its outcome. With an {@code idempotencyKey} (null for none) a retry returns
+     * the first outcome and writes nothing.
+     */
+    public CommandAccepted send(Actor actor, Object command, Object body, HttpServletRequest request,
+                                String idempotencyKey) {
+        MetaData metaData = metaData(actor, body, request, idempotencyKey);
+        CommandOutcome outcome = null;
+        for (int attempt = 1; outcome == null; attempt++) {
+            try {
+                PendingOutcome completed = gateway.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                outcome = completed.outcome();
+            } catch (RuntimeException failure) {
+                if (attempt == ATTEMPTS || !lostRace(failure)) {
+                    throw translate(command, failure);
+                }
+            }
         }
         EventPositions.Position position = outcome.version() == null
                 ? positions.latest(outcome.aggregateId())
@@ -86,11 +100,10 @@ public class CommandSender {
         return new CommandAccepted(outcome.aggregateId(), position.version(), position.position());
     }
 
-    private MetaData metaData(Actor actor, Object body, HttpServletRequest request) {
+    private MetaData metaData(Actor actor, Object body, HttpServletRequest request, String key) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(AxonCommandConfiguration.ACTOR_ID, actor.userId());
         metaData.put(AxonCommandConfiguration.CORRELATION_ID, correlationId(request));
-        String key = request.getHeader(IDEMPOTENCY_KEY_HEADER);
         if (key != null) {
             if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
                 throw ApiException.invalid(IDEMPOTENCY_KEY_HEADER, "must be 1 to 255 visible ASCII characters");
@@ -118,9 +131,19 @@ public class CommandSender {
         }
     }
 
-    private static RuntimeException translate(Object command, RuntimeException failure) {
-        Throwable cause = failure instanceof CommandExecutionException && failure.getCause() != null
+    private static Throwable cause(RuntimeException failure) {
+        return failure instanceof CommandExecutionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+    }
+
+    private static boolean lostRace(RuntimeException failure) {
+        Throwable cause = cause(failure);
+        return cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
+                || cause instanceof PessimisticLockingFailureException;
+    }
+
+    private static RuntimeException translate(Object command, RuntimeException failure) {
+        Throwable cause = cause(failure);
         if (cause instanceof Refusal refusal) {
             return new ApiException(RefusalStatus.of(refusal.code()), refusal.code(), refusal.getMessage(),
                     refusal.field());
@@ -132,13 +155,12 @@ public class CommandSender {
         if (cause instanceof AggregateNotFoundException) {
             return ApiException.notFound("resource");
         }
-        boolean lostRace = cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException;
-        if (lostRace && command instanceof ImportNumber) {
+        if (lostRace(failure) && command instanceof ImportNumber) {
             // R4: two imports of one number met on its event stream; the other one won
             return new ApiException(HttpStatus.CONFLICT, ErrorCode.NUMBER_ALREADY_HELD,
                     "this number is already held");
         }
-        if (lostRace || cause instanceof PessimisticLockingFailureException) {
+        if (lostRace(failure)) {
             return new ApiException(HttpStatus.CONFLICT, ErrorCode.CONCURRENT_MODIFICATION,
                     "a concurrent change won; read again and retry");
         }

@@ -31,7 +31,7 @@ public final class HttpClientSupport {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
-    HttpClientSupport(int port) {
+    public HttpClientSupport(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 

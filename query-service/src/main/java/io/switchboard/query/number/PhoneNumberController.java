@@ -3,11 +3,14 @@ package io.switchboard.query.number;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.E164Number;
+import io.switchboard.api.query.NumberAssignment;
 import io.switchboard.api.query.NumberLookup;
 import io.switchboard.api.query.Page;
 import io.switchboard.api.query.PhoneNumberView;
 import io.switchboard.query.access.Scope;
+import io.switchboard.query.org.OrgCalendar;
 import io.switchboard.query.paging.PageParameters;
+import io.switchboard.query.usage.UsageViewRepository;
 import io.switchboard.support.identity.Actor;
 import io.switchboard.support.web.ApiException;
 import org.springdoc.core.annotations.ParameterObject;
@@ -24,9 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PhoneNumberController {
 
     private final NumberViewRepository numbers;
+    private final UsageViewRepository usage;
+    private final OrgCalendar calendar;
 
-    PhoneNumberController(NumberViewRepository numbers) {
+    PhoneNumberController(NumberViewRepository numbers, UsageViewRepository usage, OrgCalendar calendar) {
         this.numbers = numbers;
+        this.usage = usage;
+        this.calendar = calendar;
     }
 
     @GetMapping
@@ -37,11 +44,12 @@ class PhoneNumberController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One number with its owner, status, agent and limits; ETag is its version")
-    ResponseEntity<PhoneNumberView> get(Actor actor, @PathVariable String id) {
+    @Operation(summary = "One number with its owner, status, agent, limits and calls today (R17: the org-local "
+            + "day); ETag is its version")
+    ResponseEntity<PhoneNumberDetail> get(Actor actor, @PathVariable String id) {
         PhoneNumberView number = numbers.find(Scope.of(actor), id)
                 .orElseThrow(() -> ApiException.notFound("phone number"));
-        return ResponseEntity.ok().eTag(Long.toString(number.version())).body(number);
+        return ResponseEntity.ok().eTag(Long.toString(number.version())).body(withCallsToday(number));
     }
 
     @GetMapping("/lookup")
@@ -51,6 +59,16 @@ class PhoneNumberController {
         return numbers.findByE164(new Scope(actor.orgId(), null), e164.value())
                 .map(held -> new NumberLookup(e164.value(), true, held.id(), held.ownerUserId(), held.agent()))
                 .orElseGet(() -> new NumberLookup(e164.value(), false, null, null, null));
+    }
+
+    private PhoneNumberDetail withCallsToday(PhoneNumberView number) {
+        NumberAssignment assignment = number.assignment();
+        if (assignment == null) {
+            return new PhoneNumberDetail(number, null, null);
+        }
+        int callsToday = usage.callsCounted(assignment.id(), calendar.today(number.orgId()));
+        return new PhoneNumberDetail(number, callsToday,
+                UsageViewRepository.remaining(assignment.dailyLimit(), callsToday));
     }
 
     /** A '+' that the client did not percent-encode in the query string arrives as a space. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ public final class SqlValues {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
     private static final TypeReference<Set<String>> STRING_SET = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
     };
 
     private SqlValues() {
@@ -70,6 +73,16 @@ public final class SqlValues {
         Set<E> values = EnumSet.noneOf(type);
         stringSet(json).forEach(name -> values.add(Enum.valueOf(type, name)));
         return values;
+    }
+
+    /** Counts by enum constant from a jsonb object of them; every constant is in the map, 0 when absent. */
+    public static <E extends Enum<E>> Map<E, Integer> enumCounts(Class<E> type, String json) {
+        Map<E, Integer> counts = new EnumMap<>(type);
+        Map<String, Integer> stored = json == null ? Map.of() : read(json, COUNTS);
+        for (E constant : type.getEnumConstants()) {
+            counts.put(constant, stored.getOrDefault(constant.name(), 0));
+        }
+        return counts;
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

@@ -1,6 +1,7 @@
 package io.switchboard.query.http;
 
 import io.switchboard.api.agent.AgentRetired;
+import io.switchboard.api.assignment.CallRefusal;
 import io.switchboard.api.assignment.UnassignReason;
 import io.switchboard.api.assignment.UnassignedFromAgent;
 import io.switchboard.api.common.E164Number;
@@ -17,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.UUID;
 
 import static io.switchboard.query.testing.Events.assigned;
+import static io.switchboard.query.testing.Events.counted;
 import static io.switchboard.query.testing.Events.imported;
+import static io.switchboard.query.testing.Events.refused;
 import static io.switchboard.query.testing.Events.registered;
 
 /**
@@ -80,8 +83,19 @@ class EventStoreFixture {
                 new UnassignedFromAgent(assignmentId, numberId, org, agentId, UnassignReason.REQUESTED));
     }
 
-    void orgPolicyChanged(String org) {
-        append("OrgPolicy", org, new OrgPolicyChanged(org, 1, "Europe/London"));
+    /** R15: the day's {@code callsThatDay}th call counted against the default limit of an assignment, 100. */
+    void callCounted(String org, String assignmentId, String numberId, String agentId, String day,
+                     int callsThatDay) {
+        append("Assignment", assignmentId, counted(assignmentId, numberId, org, agentId, day, callsThatDay, 100));
+    }
+
+    void callRefused(String org, String assignmentId, String numberId, String agentId, String day,
+                     CallRefusal reason) {
+        append("Assignment", assignmentId, refused(assignmentId, numberId, org, agentId, day, reason));
+    }
+
+    void orgPolicyChanged(String org, String timeZone) {
+        append("OrgPolicy", org, new OrgPolicyChanged(org, null, timeZone));
     }
 
     private void append(String aggregateType, String aggregateId, Object payload) {

@@ -6,14 +6,19 @@ import io.switchboard.api.query.Page;
 import io.switchboard.api.query.PhoneNumberView;
 import io.switchboard.query.consistency.MinPositionInterceptor;
 import io.switchboard.query.testing.Databases;
+import io.switchboard.query.testing.SettableClock;
 import io.switchboard.support.identity.DevTokens;
 import io.switchboard.testing.TestDatabase;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,11 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The running query service on a random port, over the tests' real PostgreSQL, with the command service's event
  * store created beside it. Every test class extending this one shares the one Spring context; each test works in
- * an org of its own, so they never see each other's data.
+ * an org of its own, so they never see each other's data. The service's clock is the system clock unless a test
+ * sets {@link #clock} (and resets it after).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "switchboard.security.jwt.hmac-secret=" + HttpTest.SECRET,
         "switchboard.read-your-writes.max-wait=2s"})
+@Import(HttpTest.TestClock.class)
 abstract class HttpTest {
 
     static final String SECRET = "query-service-test-secret-of-at-least-32-bytes";
@@ -57,6 +64,8 @@ abstract class HttpTest {
     private PlatformTransactionManager transactionManager;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    protected SettableClock clock;
 
     protected final String org = "org-" + UUID.randomUUID();
     protected EventStoreFixture given;
@@ -93,6 +102,16 @@ abstract class HttpTest {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(response.getBody().path("code").asText()).isEqualTo(code);
+    }
+
+    @TestConfiguration
+    static class TestClock {
+
+        @Bean
+        @Primary
+        SettableClock settableClock() {
+            return new SettableClock();
+        }
     }
 
     /** No event given, nothing to wait for: global indexes start at 1. */

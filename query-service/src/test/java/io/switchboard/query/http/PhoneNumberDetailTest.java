@@ -6,6 +6,7 @@ import io.switchboard.api.common.Provider;
 import io.switchboard.api.common.Role;
 import io.switchboard.api.number.NumberStatus;
 import io.switchboard.api.query.PhoneNumberView;
+import io.switchboard.query.number.PhoneNumberDetail;
 import io.switchboard.query.testing.TestNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -36,11 +37,14 @@ class PhoneNumberDetailTest extends HttpTest {
     void owner_sees_number() {
         given.numberAssigned(org, number.numberId(), agent);
 
-        ResponseEntity<PhoneNumberView> response = get(path(), token("alice", org, Role.MEMBER), PhoneNumberView.class);
+        ResponseEntity<PhoneNumberDetail> response = get(path(), token("alice", org, Role.MEMBER),
+                PhoneNumberDetail.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getETag()).isEqualTo("\"1\"");
-        PhoneNumberView view = response.getBody();
+        assertThat(response.getBody().callsToday()).isZero();
+        assertThat(response.getBody().remainingToday()).isEqualTo(100);
+        PhoneNumberView view = response.getBody().number();
         assertThat(view.id()).isEqualTo(number.numberId());
         assertThat(view.ownerUserId()).isEqualTo("alice");
         assertThat(view.status()).isEqualTo(NumberStatus.INACTIVE);
@@ -48,6 +52,16 @@ class PhoneNumberDetailTest extends HttpTest {
         assertThat(view.agent().name()).isEqualTo("Ava");
         assertThat(view.assignment().dailyLimit()).isEqualTo(100);
         assertThat(view.assignment().allowedCountries()).isEqualTo(Set.of("GB"));
+    }
+
+    @Test
+    @DisplayName("R17: a number without an assignment has no calls today")
+    void unassigned_number_has_no_calls_today() {
+        ResponseEntity<JsonNode> response = get(path(), token("alice", org, Role.MEMBER), JsonNode.class);
+
+        assertThat(response.getBody().path("e164").asText()).isEqualTo(number.value());
+        assertThat(response.getBody().path("callsToday").isNull()).isTrue();
+        assertThat(response.getBody().path("remainingToday").isNull()).isTrue();
     }
 
     @Test
@@ -88,11 +102,11 @@ class PhoneNumberDetailTest extends HttpTest {
         String zed = token("zed", otherOrg, Role.MEMBER);
         String dana = token("dana", org, Role.ORG_ADMIN);
 
-        ResponseEntity<PhoneNumberView> theirs = get(path(), zed, PhoneNumberView.class);
+        ResponseEntity<PhoneNumberDetail> theirs = get(path(), zed, PhoneNumberDetail.class);
         assertThat(theirs.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(theirs.getBody().orgId()).isEqualTo(otherOrg);
-        assertThat(theirs.getBody().status()).isEqualTo(NumberStatus.ACTIVE);
-        assertThat(theirs.getBody().label()).isEqualTo("Now ours");
+        assertThat(theirs.getBody().number().orgId()).isEqualTo(otherOrg);
+        assertThat(theirs.getBody().number().status()).isEqualTo(NumberStatus.ACTIVE);
+        assertThat(theirs.getBody().number().label()).isEqualTo("Now ours");
         assertThat(theirs.getHeaders().getETag()).isEqualTo("\"3\"");
         assertThat(get("/api/v1/phone-numbers", zed, NUMBERS).getBody().items())
                 .extracting(PhoneNumberView::id).containsExactly(number.numberId());

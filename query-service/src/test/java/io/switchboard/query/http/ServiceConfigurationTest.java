@@ -26,6 +26,8 @@ class ServiceConfigurationTest extends HttpTest {
     void tracking_processors() {
         assertThat(processing.eventProcessor("number-view", TrackingEventProcessor.class)).isPresent();
         assertThat(processing.eventProcessor("agent-view", TrackingEventProcessor.class)).isPresent();
+        assertThat(processing.eventProcessor("usage-view", TrackingEventProcessor.class)).isPresent();
+        assertThat(processing.eventProcessor("org-policy-view", TrackingEventProcessor.class)).isPresent();
     }
 
     @Test
@@ -61,9 +63,15 @@ class ServiceConfigurationTest extends HttpTest {
         JsonNode paths = response.getBody().path("paths");
         assertThat(paths.fieldNames()).toIterable().contains("/api/v1/phone-numbers", "/api/v1/phone-numbers/{id}",
                 "/api/v1/phone-numbers/lookup", "/api/v1/agents", "/api/v1/agents/{id}",
-                "/api/v1/agents/{id}/phone-numbers", "/api/v1/org/summary", "/api/v1/admin/phone-numbers");
+                "/api/v1/agents/{id}/phone-numbers", "/api/v1/org/summary", "/api/v1/admin/phone-numbers",
+                "/api/v1/usage");
         assertThat(paths.path("/api/v1/phone-numbers").path("get").path("parameters").findValuesAsText("name"))
                 .contains("status", "assigned", "q", "sort", "cursor", "limit", "X-Min-Position")
                 .doesNotContain("actor", "userId");
+        assertThat(paths.path("/api/v1/usage").path("get").path("parameters").findValuesAsText("name"))
+                .contains("date", "cursor", "limit");
+        JsonNode detail = response.getBody().path("components").path("schemas").path("PhoneNumberDetail");
+        assertThat(detail.path("properties").fieldNames()).toIterable()
+                .contains("e164", "assignment", "callsToday", "remainingToday").doesNotContain("number");
     }
 }

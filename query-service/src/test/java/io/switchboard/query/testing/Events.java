@@ -2,6 +2,9 @@ package io.switchboard.query.testing;
 
 import io.switchboard.api.agent.AgentRegistered;
 import io.switchboard.api.assignment.AssignedToAgent;
+import io.switchboard.api.assignment.CallCounted;
+import io.switchboard.api.assignment.CallRefusal;
+import io.switchboard.api.assignment.CallRefused;
 import io.switchboard.api.common.Capability;
 import io.switchboard.api.common.E164Number;
 import io.switchboard.api.common.Provider;
@@ -10,9 +13,12 @@ import io.switchboard.api.number.NumberImported;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** Events as the command service emits them, with the defaults a test does not care about. */
 public final class Events {
+
+    private static final String DESTINATION = "+442079460958";
 
     private Events() {
     }
@@ -32,5 +38,18 @@ public final class Events {
 
     public static AssignedToAgent assigned(String assignmentId, String numberId, String org, String agentId) {
         return new AssignedToAgent(assignmentId, numberId, org, agentId, 100, Set.of("GB"));
+    }
+
+    /** A call to London counted on the org-local {@code day} ("YYYY-MM-DD"), the day's {@code callsThatDay}th. */
+    public static CallCounted counted(String assignmentId, String numberId, String org, String agentId, String day,
+                                      int callsThatDay, int dailyLimit) {
+        return new CallCounted(assignmentId, numberId, org, agentId, UUID.randomUUID().toString(), DESTINATION, "GB",
+                day, callsThatDay, dailyLimit);
+    }
+
+    public static CallRefused refused(String assignmentId, String numberId, String org, String agentId, String day,
+                                      CallRefusal reason) {
+        return new CallRefused(assignmentId, numberId, org, agentId, UUID.randomUUID().toString(), DESTINATION, "GB",
+                day, reason);
     }
 }
