@@ -34,6 +34,7 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -48,8 +49,11 @@ public class CommandSender {
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
 
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    /** A command that lost a race on its aggregate is decided again on the winner's state. */
-    private static final int ATTEMPTS = 3;
+    /**
+     * A command that lost a race on its aggregate (another instance appended first) is decided again on the
+     * winner's state, after a short random pause so that racing instances spread out.
+     */
+    private static final int ATTEMPTS = 10;
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final CommandGateway gateway;
@@ -92,6 +96,7 @@ public class CommandSender {
                 if (attempt == ATTEMPTS || !lostRace(failure)) {
                     throw translate(command, failure);
                 }
+                pauseBeforeRetry(attempt);
             }
         }
         EventPositions.Position position = outcome.version() == null
@@ -128,6 +133,14 @@ public class CommandSender {
             return HexFormat.of().formatHex(digest);
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the request", e);
+        }
+    }
+
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -93,6 +93,29 @@ class ConcurrentImportTest {
     }
 
     @Test
+    @DisplayName("R15: 50 calls at once against a limit of 10, spread over two instances, count exactly 10 and refuse 40")
+    void callLimitHoldsAcrossInstances() throws Exception {
+        String token = token(UUID.randomUUID().toString(), "alice", Role.MEMBER);
+        String from = CommandApiTest.freshNumber();
+        String numberId = instance(0).send("POST", "/api/v1/phone-numbers", token,
+                "{\"number\":\"" + from + "\",\"provider\":\"sip\"}").body().get("id").asText();
+        String agent = instance(0).send("POST", "/api/v1/agents", token, "{\"name\":\"Busy\"}").body().get("id").asText();
+        instance(1).send("POST", "/api/v1/phone-numbers/" + numberId + "/assign", token,
+                "{\"agentId\":\"" + agent + "\",\"dailyLimit\":10}");
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            calls.add(() -> instance(n).send("POST", "/api/v1/calls", token,
+                    "{\"callId\":\"two-" + n + "\",\"destination\":\"+12025550123\",\"fromNumber\":\"" + from + "\"}")
+                    .status());
+        }
+
+        Map<Integer, Long> statuses = race(calls);
+
+        assertThat(statuses).containsEntry(200, 10L).containsEntry(429, 40L).hasSize(2);
+    }
+
+    @Test
     @DisplayName("R12: with maxNumbersPerAgent 1, 24 numbers assigned at once to one agent on two instances: exactly one succeeds")
     void maxNumbersPerAgentHoldsUnderConcurrency() throws Exception {
         String org = UUID.randomUUID().toString();
