@@ -1,5 +1,6 @@
 package io.switchboard.command.assignment;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.switchboard.api.assignment.AllowedCountries;
 import io.switchboard.api.assignment.AssignToAgent;
 import io.switchboard.api.assignment.AssignedToAgent;
@@ -24,8 +25,13 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** R10-R13: one number lent to one agent, from assignment until it ends. */
-@Aggregate
+/**
+ * R10-R13: one number lent to one agent, from assignment until it ends. Every call is an event here, so a
+ * snapshot every {@value AssignmentSnapshots#EVENTS_BETWEEN_SNAPSHOTS} events keeps loading it short however
+ * long its history grows; the snapshot is this object's fields as JSON.
+ */
+@Aggregate(snapshotTriggerDefinition = AssignmentSnapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Assignment {
 
     @AggregateIdentifier
