@@ -74,7 +74,7 @@ public final class PublishLagBenchmark {
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"agent " + n + "\"}")).build();
             System.out.printf("Warming up (8 clients, closed loop) for %s...%n", warmup);
-            new RateDriver().warmUp(8, warmup, register);
+            new RateDriver().closedLoop(8, warmup, register, status -> status / 100 == 2);
             Thread.sleep(5_000);
             System.out.printf("Offering %d commands/s for %s...%n", rate, measured);
             recorder.start();

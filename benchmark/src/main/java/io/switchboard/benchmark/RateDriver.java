@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * An open-model load: requests start at a fixed rate whatever the answers' speed (a slow service does not slow
@@ -33,17 +34,41 @@ final class RateDriver {
     private final AtomicInteger notSent = new AtomicInteger();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
-    /** Closed loop: {@code concurrency} clients each send the next request when the last is answered. */
-    void warmUp(int concurrency, Duration duration, IntFunction<HttpRequest> request) throws InterruptedException {
+    /** What a closed-loop step measured. */
+    record Step(int concurrency, Duration duration, List<Double> latencies, int accepted, int failures) {
+        double perSecond() {
+            return accepted / (duration.toMillis() / 1000.0);
+        }
+    }
+
+    /**
+     * Closed loop: {@code concurrency} clients each send the next request when the last is answered; a request
+     * counts as accepted when {@code accept} says so of its status.
+     */
+    Step closedLoop(int concurrency, Duration duration, IntFunction<HttpRequest> request, IntPredicate accept)
+            throws InterruptedException {
         long until = System.nanoTime() + duration.toNanos();
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ConcurrentLinkedQueue<Double> timings = new ConcurrentLinkedQueue<>();
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
             Thread client = new Thread(() -> {
                 while (System.nanoTime() < until) {
+                    long started = System.nanoTime();
                     try {
-                        this.client.send(request.apply(next.getAndIncrement()), HttpResponse.BodyHandlers.discarding());
-                    } catch (IOException | InterruptedException e) {
+                        int status = this.client.send(request.apply(next.getAndIncrement()),
+                                HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (accept.test(status)) {
+                            ok.incrementAndGet();
+                            timings.add((System.nanoTime() - started) / 1_000_000.0);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                    } catch (InterruptedException e) {
                         return;
                     }
                 }
@@ -54,6 +79,7 @@ final class RateDriver {
         for (Thread client : clients) {
             client.join();
         }
+        return new Step(concurrency, duration, List.copyOf(timings), ok.get(), failed.get());
     }
 
     /** Sends {@code rate} requests a second for {@code duration}; {@code request} builds the n-th one. */

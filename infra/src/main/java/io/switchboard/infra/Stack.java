@@ -96,7 +96,7 @@ public final class Stack implements AutoCloseable {
         return queryService.baseUrl();
     }
 
-    String databaseUrl() {
+    public String databaseUrl() {
         return databaseUrl;
     }
 
