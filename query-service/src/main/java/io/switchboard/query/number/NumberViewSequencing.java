@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The number-view processor (application.yml names this bean) keeps every event of one number in one sequence,
+ * The number-view processor (ReadModelProcessors registers this policy) keeps every event of one number in one sequence,
  * the number's own and its assignments', so that they are handled in order by one segment however the processor
  * is split.
  */
