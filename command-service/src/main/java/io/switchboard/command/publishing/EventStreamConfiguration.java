@@ -22,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The outbox toward Kafka. The producer is idempotent and waits for all in-sync replicas; during a broker outage
@@ -60,21 +59,15 @@ class EventStreamConfiguration {
         return new EventTopic(eventStreamAdmin, properties);
     }
 
-    /**
-     * Creates the topic with its settings at start, beside the startup rather than in it: the service is ready for
-     * commands whether or not the broker is, and a broker that is down only delays the first send.
-     */
+    /** Creates the topic with its settings at start; a broker that is down then only delays the first send. */
     @EventListener(ApplicationReadyEvent.class)
     void createTopic(ApplicationReadyEvent ready) {
         EventTopic topic = ready.getApplicationContext().getBean(EventTopic.class);
-        CompletableFuture.runAsync(() -> {
-            try {
-                topic.ensureExists();
-            } catch (Exception unavailable) {
-                log.warn("Kafka is not reachable yet; the topic {} is created with the first publication",
-                        topic.name());
-            }
-        });
+        try {
+            topic.ensureExists();
+        } catch (Exception unavailable) {
+            log.warn("Kafka is not reachable yet; the topic {} is created with the first publication", topic.name());
+        }
     }
 
     @Bean
