@@ -26,11 +26,11 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * R10-R13: one number lent to one agent, from assignment until it ends. Every call is an event here, so a
- * snapshot every {@value AssignmentSnapshots#EVENTS_BETWEEN_SNAPSHOTS} events keeps loading it short however
- * long its history grows; the snapshot is this object's fields as JSON.
+ * R10-R13: one number lent to one agent, from assignment until it ends. Every call is an event here, so it is
+ * cached between commands and snapshotted every {@value AssignmentLoading#EVENTS_BETWEEN_SNAPSHOTS} events: loading
+ * it stays short however long its history grows. The snapshot is this object's fields as JSON.
  */
-@Aggregate(snapshotTriggerDefinition = AssignmentSnapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = AssignmentLoading.TRIGGER, cache = AssignmentLoading.CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 class Assignment {
 

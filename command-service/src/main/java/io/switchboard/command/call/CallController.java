@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.LocalDate;
+import java.util.List;
 
 /** The dialers' hot path: may this agent call this destination now, and from which number? */
 @RestController
@@ -53,18 +53,18 @@ class CallController {
         }
         E164Number destination = number(body.destination(), "destination");
         String country = destination.country().value();
-        String day = LocalDate.now(clock.withZone(lines.timeZone(actor.orgId()))).toString();
         CallLine line = body.fromNumber() != null
                 ? fromNumber(actor, number(body.fromNumber(), "fromNumber").numberId())
-                : fromAgent(actor, body.agentId(), country, day);
+                : fromAgent(actor, body.agentId(), country);
         if (!line.assigned()) {
             throw new ApiException(HttpStatus.CONFLICT, ErrorCode.NOT_ASSIGNED,
                     "R15: " + line.e164() + " is not assigned to an agent", "fromNumber");
         }
         CountCall call = new CountCall(line.assignmentId(), actor.orgId(), body.callId(), body.agentId(),
-                destination.value(), country, day, line.status() == NumberStatus.ACTIVE);
-        CommandAccepted accepted = commands.send(actor, call, null, request, "call:" + body.callId());
-        CallDecisions.Decision decision = decisions.of(accepted);
+                destination.value(), country, line.day(clock), line.status() == NumberStatus.ACTIVE);
+        CommandSender.Sent sent = commands.dispatch(actor, call, null, request, "call:" + body.callId());
+        CommandAccepted accepted = sent.accepted();
+        CallDecisions.Decision decision = decisions.of(sent);
         if (decision.refused() != null) {
             throw refusal(decision.refused(), line);
         }
@@ -80,15 +80,18 @@ class CallController {
                 .orElseThrow(() -> ApiException.notFound("phone number"));
     }
 
-    private CallLine fromAgent(Actor actor, String agentId, String country, String day) {
+    private CallLine fromAgent(Actor actor, String agentId, String country) {
         if (agentId == null || agentId.isBlank()) {
             throw ApiException.invalid("agentId", "name the number to call from (fromNumber) or the agent (agentId)");
         }
-        return NumberSelection.choose(lines.ofAgent(actor.orgId(), agentId).stream()
-                        .filter(line -> actor.readsWholeOrg() || line.ownerUserId().equals(actor.userId()))
-                        .toList(), country, day)
-                .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, ErrorCode.NO_ELIGIBLE_NUMBER,
-                        "R16: the agent has no assigned number in your organization", "agentId"));
+        List<CallLine> agentLines = lines.ofAgent(actor.orgId(), agentId).stream()
+                .filter(line -> actor.readsWholeOrg() || line.ownerUserId().equals(actor.userId()))
+                .toList();
+        if (agentLines.isEmpty()) {
+            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.NO_ELIGIBLE_NUMBER,
+                    "R16: the agent has no assigned number in your organization", "agentId");
+        }
+        return NumberSelection.choose(agentLines, country, agentLines.get(0).day(clock));
     }
 
     private static ApiException refusal(CallRefused refused, CallLine line) {

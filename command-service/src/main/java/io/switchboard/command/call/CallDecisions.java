@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.assignment.CallCounted;
 import io.switchboard.api.assignment.CallRefused;
 import io.switchboard.api.common.CommandAccepted;
+import io.switchboard.command.web.CommandSender;
 import io.switchboard.support.axon.AxonSerializationConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,8 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Reads back the decision a CountCall stored, so that the first answer and every replay of it (same call id)
- * come from the same recorded event.
+ * The decision a CountCall recorded: taken from the command itself when it was just decided, read back from the
+ * event store when the call id was answered before, so that the first answer and every replay of it come from
+ * the same recorded event.
  */
 @Component
 class CallDecisions {
@@ -29,7 +31,16 @@ class CallDecisions {
         this.jdbc = jdbc;
     }
 
-    Decision of(CommandAccepted accepted) {
+    Decision of(CommandSender.Sent sent) {
+        return sent.lastEvent().map(CallDecisions::decided).orElseGet(() -> recorded(sent.accepted()));
+    }
+
+    private static Decision decided(Object event) {
+        return event instanceof CallCounted counted
+                ? new Decision(counted, null) : new Decision(null, (CallRefused) event);
+    }
+
+    private Decision recorded(CommandAccepted accepted) {
         return jdbc.sql("""
                         SELECT payload_type, payload FROM domain_event_entry
                         WHERE aggregate_identifier = :id AND sequence_number = :version""")

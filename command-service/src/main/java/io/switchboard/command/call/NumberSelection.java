@@ -9,15 +9,15 @@ import java.util.Optional;
 /**
  * R16: the number an agent calls from. Among its eligible numbers (active, allowing the destination, capacity
  * left today) prefer local presence, then the most capacity left. When none is eligible, the line that comes
- * closest is returned so that its assignment records the precise refusal; empty only when the agent has no
- * assigned number at all.
+ * closest is returned so that its assignment records the precise refusal.
  */
 final class NumberSelection {
 
     private NumberSelection() {
     }
 
-    static Optional<CallLine> choose(List<CallLine> agentLines, String destinationCountry, String day) {
+    /** @param agentLines the agent's assigned lines, at least one */
+    static CallLine choose(List<CallLine> agentLines, String destinationCountry, String day) {
         Comparator<CallLine> preference = Comparator
                 .comparing((CallLine line) -> line.country().equals(destinationCountry)).reversed()
                 .thenComparing(Comparator.comparingInt((CallLine line) -> line.remaining(day)).reversed())
@@ -27,12 +27,12 @@ final class NumberSelection {
                         && line.remaining(day) > 0)
                 .min(preference);
         if (eligible.isPresent()) {
-            return eligible;
+            return eligible.get();
         }
         Comparator<CallLine> closest = Comparator
                 .comparing((CallLine line) -> line.allows(destinationCountry)).reversed()
                 .thenComparing(Comparator.comparing((CallLine line) -> line.status() == NumberStatus.ACTIVE).reversed())
                 .thenComparing(preference);
-        return agentLines.stream().min(closest);
+        return agentLines.stream().min(closest).orElseThrow();
     }
 }

@@ -19,7 +19,8 @@ public class AppliedEvents implements MessageDispatchInterceptor<EventMessage<?>
             if (event instanceof DomainEventMessage<?> domainEvent && CurrentUnitOfWork.isStarted()) {
                 PendingOutcome outcome = CurrentUnitOfWork.get().root().getResource(OUTCOME);
                 if (outcome != null) {
-                    outcome.applied(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber());
+                    outcome.applied(domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(),
+                            domainEvent.getPayload());
                 }
             }
             return event;

@@ -1,5 +1,7 @@
 package io.switchboard.command.shared;
 
+import java.util.Optional;
+
 /**
  * The outcome of a command while its unit of work is still committing. Axon applies event dispatch interceptors
  * when the unit of work prepares to commit, after the handler returned, so the version a command reached is only
@@ -9,6 +11,7 @@ public final class PendingOutcome {
 
     private final String aggregateId;
     private volatile Long version;
+    private volatile Object lastEvent;
 
     PendingOutcome(String aggregateId) {
         this.aggregateId = aggregateId;
@@ -21,13 +24,22 @@ public final class PendingOutcome {
         return pending;
     }
 
-    void applied(String eventAggregateId, long sequenceNumber) {
+    void applied(String eventAggregateId, long sequenceNumber, Object payload) {
         if (aggregateId.equals(eventAggregateId) && (version == null || sequenceNumber > version)) {
             version = sequenceNumber;
+            lastEvent = payload;
         }
     }
 
     public CommandOutcome outcome() {
         return new CommandOutcome(aggregateId, version);
+    }
+
+    /**
+     * The payload of the last event this command gave its aggregate, so a caller needs not read back what it
+     * just decided; empty when nothing was applied here (a no-op, or an outcome replayed for a repeated key).
+     */
+    public Optional<Object> lastEvent() {
+        return Optional.ofNullable(lastEvent);
     }
 }

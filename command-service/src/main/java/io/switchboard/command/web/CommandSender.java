@@ -33,6 +33,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
@@ -79,19 +80,27 @@ public class CommandSender {
                 .location(URI.create(location.apply(accepted.id()))).body(accepted);
     }
 
+    /** What a sent command did, and the payload of the last event it applied, when it applied one here. */
+    public record Sent(CommandAccepted accepted, Optional<Object> lastEvent) {
+    }
+
     /**
      * Sends a command and waits for its outcome. With an {@code idempotencyKey} (null for none) a retry returns
      * the first outcome and writes nothing.
      */
     public CommandAccepted send(Actor actor, Object command, Object body, HttpServletRequest request,
                                 String idempotencyKey) {
+        return dispatch(actor, command, body, request, idempotencyKey).accepted();
+    }
+
+    /** As {@link #send}, keeping the last event the command applied for a caller that answers with it. */
+    public Sent dispatch(Actor actor, Object command, Object body, HttpServletRequest request,
+                         String idempotencyKey) {
         MetaData metaData = metaData(actor, body, request, idempotencyKey);
-        CommandOutcome outcome = null;
-        for (int attempt = 1; outcome == null; attempt++) {
+        PendingOutcome completed = null;
+        for (int attempt = 1; completed == null; attempt++) {
             try {
-                PendingOutcome completed = gateway.sendAndWait(
-                        GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-                outcome = completed.outcome();
+                completed = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             } catch (RuntimeException failure) {
                 if (attempt == ATTEMPTS || !lostRace(failure)) {
                     throw translate(command, failure);
@@ -99,10 +108,12 @@ public class CommandSender {
                 pauseBeforeRetry(attempt);
             }
         }
+        CommandOutcome outcome = completed.outcome();
         EventPositions.Position position = outcome.version() == null
                 ? positions.latest(outcome.aggregateId())
                 : positions.of(outcome.aggregateId(), outcome.version());
-        return new CommandAccepted(outcome.aggregateId(), position.version(), position.position());
+        return new Sent(new CommandAccepted(outcome.aggregateId(), position.version(), position.position()),
+                completed.lastEvent());
     }
 
     private MetaData metaData(Actor actor, Object body, HttpServletRequest request, String key) {
