@@ -1,26 +1,11 @@
 package io.switchboard.systemtests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.common.Role;
-import io.switchboard.infra.Stack;
-import io.switchboard.infra.Workspace;
-import io.switchboard.support.identity.DevTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.switchboard.systemtests.Http.Reply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,65 +16,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The README's walk-through, end to end: the stack started exactly as {@code ./switchboard up} starts it (real
  * PostgreSQL, both services as their own processes), driven over HTTP only.
  */
+@ExtendWith(RunningStack.class)
 class WalkThroughIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Stack stack;
-    private static Workspace workspace;
-
-    @BeforeAll
-    static void startStack() throws IOException {
-        workspace = new Workspace(Files.createTempDirectory("switchboard-it"));
-        stack = Stack.start(new Stack.Options(Path.of("..").toAbsolutePath().normalize(), workspace,
-                freePort(), freePort(), freePort(), freePort(), null));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static String token(String org, String user, Role... roles) {
-        return DevTokens.mint(workspace.secret(), user, org, List.of(roles), Instant.now(), Duration.ofMinutes(5));
+        return RunningStack.token(org, user, roles);
     }
 
-    private record Reply(int status, JsonNode body) {
-        long position() {
-            return body.get("position").asLong();
-        }
+    private static Reply command(String method, String path, String token, String body) {
+        return Http.call(method, RunningStack.stack().commandUrl() + path, token, body);
     }
 
-    private static Reply call(String method, String url, String token, String body, String... headers)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
-    }
-
-    private static Reply command(String method, String path, String token, String body) throws Exception {
-        return call(method, stack.commandUrl() + path, token, body);
-    }
-
-    private static Reply query(String path, String token, long minPosition) throws Exception {
-        return call("GET", stack.queryUrl() + path, token, null, "X-Min-Position", String.valueOf(minPosition));
+    private static Reply query(String path, String token, long minPosition) {
+        return Http.call("GET", RunningStack.stack().queryUrl() + path, token, null, "X-Min-Position",
+                String.valueOf(minPosition));
     }
 
     private static List<String> numbersIn(Reply page) {
@@ -100,7 +40,7 @@ class WalkThroughIT {
 
     @Test
     @DisplayName("R1-R13 end to end: register, import, read your write at once, assign, list by role, unassign, release, re-import elsewhere")
-    void walkThrough() throws Exception {
+    void walkThrough() {
         String acme = "acme-" + UUID.randomUUID();
         String alice = token(acme, "alice", Role.MEMBER);
         String admin = token(acme, "carol", Role.ORG_ADMIN);
@@ -128,7 +68,7 @@ class WalkThroughIT {
         assertThat(numbersIn(query("/api/v1/phone-numbers", admin, assigned.position()))).contains("+442079460958");
         assertThat(numbersIn(query("/api/v1/phone-numbers", bob, assigned.position()))).isEmpty();
         assertThat(query("/api/v1/phone-numbers/" + numberId, bob, assigned.position()).status()).isEqualTo(404);
-        assertThat(call("GET", stack.queryUrl() + "/api/v1/phone-numbers", null, null).status()).isEqualTo(401);
+        assertThat(Http.call("GET", RunningStack.stack().queryUrl() + "/api/v1/phone-numbers", null, null).status()).isEqualTo(401);
 
         assertThat(command("POST", "/api/v1/phone-numbers/" + numberId + "/unassign", alice, null).status())
                 .isEqualTo(200);

@@ -13,6 +13,7 @@ import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.common.PhoneNumberRejectedException;
 import io.switchboard.api.common.Role;
 import io.switchboard.api.number.NumberStatus;
+import io.switchboard.command.web.Access;
 import io.switchboard.command.web.CommandSender;
 import io.switchboard.support.identity.Actor;
 import io.switchboard.support.web.ApiException;
@@ -36,10 +37,12 @@ class CallController {
     private final CommandSender commands;
     private final CallLines lines;
     private final CallDecisions decisions;
+    private final Access access;
     private final Clock clock;
 
-    CallController(CommandSender commands, CallLines lines, CallDecisions decisions, Clock clock) {
+    CallController(CommandSender commands, CallLines lines, CallDecisions decisions, Access access, Clock clock) {
         this.commands = commands;
+        this.access = access;
         this.lines = lines;
         this.decisions = decisions;
         this.clock = clock;
@@ -84,12 +87,13 @@ class CallController {
         if (agentId == null || agentId.isBlank()) {
             throw ApiException.invalid("agentId", "name the number to call from (fromNumber) or the agent (agentId)");
         }
+        access.visibleAgent(actor, agentId);
         List<CallLine> agentLines = lines.ofAgent(actor.orgId(), agentId).stream()
                 .filter(line -> actor.readsWholeOrg() || line.ownerUserId().equals(actor.userId()))
                 .toList();
         if (agentLines.isEmpty()) {
             throw new ApiException(HttpStatus.CONFLICT, ErrorCode.NO_ELIGIBLE_NUMBER,
-                    "R16: the agent has no assigned number in your organization", "agentId");
+                    "R16: the agent has no assigned number", "agentId");
         }
         return NumberSelection.choose(agentLines, country, agentLines.get(0).day(clock));
     }

@@ -58,11 +58,16 @@ public class Access {
     }
 
     public AgentFacts changeableAgent(Actor actor, String agentId) {
-        AgentFacts agent = registry.agent(agentId)
-                .filter(facts -> facts.orgId().equals(actor.orgId()) && sees(actor, facts.ownerUserId()))
-                .orElseThrow(() -> ApiException.notFound("agent"));
+        AgentFacts agent = visibleAgent(actor, agentId);
         requireChange(actor, agent.ownerUserId());
         return agent;
+    }
+
+    /** An agent of the caller's org that the caller sees (a MEMBER its own); any other answers 404. */
+    public AgentFacts visibleAgent(Actor actor, String agentId) {
+        return registry.agent(agentId)
+                .filter(facts -> facts.orgId().equals(actor.orgId()) && sees(actor, facts.ownerUserId()))
+                .orElseThrow(() -> ApiException.notFound("agent"));
     }
 
     private static boolean sees(Actor actor, String ownerUserId) {

@@ -237,4 +237,18 @@ class CallApiTest {
                 .isEqualTo(404);
         assertThat(call(token(org, "dialer", Role.SERVICE), "s-1", "+12025550123", from, null).status()).isEqualTo(200);
     }
+
+    @Test
+    @DisplayName("§6: a call naming an agent the caller does not see (another org's, another member's) answers 404")
+    void agentInBodyIsCheckedLikeAPathId() {
+        String agentId = agent("Private");
+        assignedNumber(usNumber(), agentId, 10, "[\"US\"]");
+
+        assertThat(call(token("elsewhere", "eve", Role.SERVICE), "a-1", "+12025550123", null, agentId).status())
+                .isEqualTo(404);
+        assertThat(call(token(org, "bob", Role.MEMBER), "a-2", "+12025550123", null, agentId).status())
+                .isEqualTo(404);
+        assertThat(call(token(org, "dialer", Role.SERVICE), "a-3", "+12025550123", null, agentId).status())
+                .isEqualTo(200);
+    }
 }

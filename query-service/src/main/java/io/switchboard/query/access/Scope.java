@@ -14,6 +14,11 @@ public record Scope(String orgId, String ownerUserId) {
         return new Scope(actor.orgId(), actor.readsWholeOrg() ? null : actor.userId());
     }
 
+    /** Whether a row of this org owned by {@code rowOwnerUserId} is in the scope. */
+    public boolean sees(String rowOwnerUserId) {
+        return ownerUserId == null || ownerUserId.equals(rowOwnerUserId);
+    }
+
     /** Restricts a query over a table with {@code org_id} and {@code owner_user_id} columns. */
     public SqlQuery restrict(SqlQuery query) {
         return query.whereGiven("org_id = :scopeOrgId", "scopeOrgId", orgId)

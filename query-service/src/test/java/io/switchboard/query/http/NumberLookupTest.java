@@ -30,9 +30,9 @@ class NumberLookupTest extends HttpTest {
     }
 
     @Test
-    @DisplayName("a number the org holds answers its id, owner and agent, to any member of the org")
+    @DisplayName("a number the org holds answers its id, owner and agent to its owner and to roles that read the org")
     void held_by_your_org() {
-        NumberLookup lookup = lookup("%2B" + ours.value().substring(1), token("bob", org, Role.MEMBER)).getBody();
+        NumberLookup lookup = lookup("%2B" + ours.value().substring(1), token("carl", org, Role.MANAGER)).getBody();
 
         assertThat(lookup.heldByYourOrg()).isTrue();
         assertThat(lookup.e164()).isEqualTo(ours.value());
@@ -40,6 +40,19 @@ class NumberLookupTest extends HttpTest {
         assertThat(lookup.ownerUserId()).isEqualTo("alice");
         assertThat(lookup.agent().id()).isEqualTo(agent);
         assertThat(lookup.agent().name()).isEqualTo("Ava");
+    }
+
+    @Test
+    @DisplayName("§6: another MEMBER of the org learns only that the org holds it, not whose it is")
+    void held_by_another_member() {
+        NumberLookup lookup = lookup("%2B" + ours.value().substring(1), token("bob", org, Role.MEMBER)).getBody();
+
+        assertThat(lookup.heldByYourOrg()).isTrue();
+        assertThat(lookup.numberId()).isNull();
+        assertThat(lookup.ownerUserId()).isNull();
+        assertThat(lookup.agent()).isNull();
+        assertThat(lookup("%2B" + ours.value().substring(1), token("alice", org, Role.MEMBER)).getBody().numberId())
+                .isEqualTo(ours.numberId());
     }
 
     @Test
