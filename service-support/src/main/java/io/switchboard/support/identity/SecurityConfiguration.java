@@ -6,19 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -28,8 +20,6 @@ import java.util.List;
 @Configuration
 @EnableConfigurationProperties(JwtProperties.class)
 public class SecurityConfiguration implements WebMvcConfigurer {
-
-    private static final int MIN_SECRET_BYTES = 32;
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtProperties properties, ProblemWriter problems)
@@ -51,22 +41,10 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .build();
     }
 
+    /** See {@link TokenDecoders}: a shared HS256 secret, a JWK set or an OpenID issuer, exactly one. */
     @Bean
     JwtDecoder jwtDecoder(JwtProperties properties) {
-        String secret = properties.hmacSecret();
-        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("switchboard.security.jwt.hmac-secret must be set to at least "
-                    + MIN_SECRET_BYTES + " bytes (environment SWITCHBOARD_JWT_SECRET)");
-        }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        OAuth2TokenValidator<Jwt> validator = properties.issuer() == null || properties.issuer().isBlank()
-                ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(properties.issuer());
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator));
-        return decoder;
+        return TokenDecoders.create(properties);
     }
 
     @Override
