@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,8 +52,24 @@ public final class Stack implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", database.password(),
                 "SWITCHBOARD_JWT_SECRET", options.workspace().secret(),
                 "SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-        commandService = service("command-service", options, options.commandPort(), environment);
+        commandService = service("command-service", options, options.commandPort(),
+                withCredentialsKey(environment, options.workspace()));
         queryService = service("query-service", options, options.queryPort(), environment);
+    }
+
+    /**
+     * The command service alone keeps provider credentials: it gets the workspace's key, unless the operator set
+     * the keys in the environment (which the service inherits).
+     */
+    private static Map<String, String> withCredentialsKey(Map<String, String> environment, Workspace workspace) {
+        if (System.getenv("SWITCHBOARD_CREDENTIALS_ACTIVE_KEY") != null) {
+            return environment;
+        }
+        Map<String, String> withKey = new HashMap<>(environment);
+        withKey.put("SWITCHBOARD_CREDENTIALS_ACTIVE_KEY", Workspace.CREDENTIALS_KEY_ID);
+        withKey.put("SWITCHBOARD_CREDENTIALS_KEYS_" + Workspace.CREDENTIALS_KEY_ID.toUpperCase(Locale.ROOT),
+                workspace.credentialsKey());
+        return withKey;
     }
 
     public static Stack start(Options options) {

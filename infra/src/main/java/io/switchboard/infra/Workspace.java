@@ -10,7 +10,8 @@ import java.util.Base64;
 
 /**
  * The folder a local stack keeps between runs ({@code .switchboard/} in the checkout): PostgreSQL's and Kafka's
- * data, the services' logs, the development signing secret (created once, readable only by its owner).
+ * data, the services' logs, the development signing secret and the development key provider credentials are
+ * encrypted with (each created once, readable only by its owner).
  */
 public record Workspace(Path root) {
 
@@ -38,6 +39,29 @@ public record Workspace(Path root) {
                 byte[] random = new byte[48];
                 new SecureRandom().nextBytes(random);
                 Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+
+    /** The id of the development key provider credentials are encrypted with ({@link #credentialsKey()}). */
+    public static final String CREDENTIALS_KEY_ID = "local";
+
+    /**
+     * The development AES-256 key provider credentials are encrypted with: base64 of 32 random bytes, created once
+     * (readable only by its owner) and kept, so that a restarted stack still decrypts what it stored.
+     */
+    public String credentialsKey() {
+        Path file = root.resolve("credentials-key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(root);
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(file, Base64.getEncoder().encodeToString(random));
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
             return Files.readString(file).trim();

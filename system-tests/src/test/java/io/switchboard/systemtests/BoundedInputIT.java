@@ -64,7 +64,7 @@ class BoundedInputIT {
                 new Over("JSON nested 2000 levels deep", false, "POST", "/api/v1/agents",
                         "{\"name\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}", 400, "VALIDATION_FAILED"),
                 new Over("a top-level JSON array nested 2000 levels deep", false, "POST", "/api/v1/agents",
-                        "[".repeat(2_000) + "]".repeat(2_000), 400, "VALIDATION_FAILED"),
+                        "[".repeat(2_000) + "]".repeat(2_000), 400, "MALFORMED_REQUEST"),
                 new Over("a number literal of 5000 digits", false, "PUT", number + "/limits",
                         "{\"dailyLimit\":" + "9".repeat(5_000) + ",\"allowedCountries\":[\"US\"]}", 400,
                         "MALFORMED_REQUEST"),

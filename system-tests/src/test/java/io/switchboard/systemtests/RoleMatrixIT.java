@@ -124,6 +124,10 @@ class RoleMatrixIT {
             return new Request(false, method, path, body, null);
         }
 
+        Request showing(String id) {
+            return new Request(query, method, path, body, id);
+        }
+
         static Request query(String path, String mustShow) {
             return new Request(true, "GET", path, null, mustShow);
         }
@@ -172,6 +176,10 @@ class RoleMatrixIT {
             return new String[] {id, e164};
         }
 
+        String providerAccount(Owner owner) {
+            return setUp(owner, "POST", "/api/v1/provider-accounts", providerAccountBody()).id();
+        }
+
         Line line(Owner owner) {
             String[] number = number(owner);
             String agentId = agent(owner);
@@ -184,6 +192,11 @@ class RoleMatrixIT {
             setUp(owner, "POST", "/api/v1/calls", call("\"fromNumber\":\"" + line.e164() + "\""));
             return line;
         }
+    }
+
+    private static String providerAccountBody() {
+        return "{\"provider\":\"twilio\",\"providerAccountId\":\"AC" + UUID.randomUUID().toString().replace("-", "")
+                + "\",\"token\":\"matrix-" + UUID.randomUUID() + "\",\"label\":\"Matrix account\"}";
     }
 
     private static String call(String from) {
@@ -207,8 +220,12 @@ class RoleMatrixIT {
                     "{\"name\":\"Renamed\"}")),
             entry("DELETE /api/v1/agents/{id}", (w, o, object) -> Request.command("DELETE", "/api/v1/agents/" + w.agent(o),
                     null)),
-            entry("POST /api/v1/phone-numbers", (w, o, object) -> Request.command("POST", "/api/v1/phone-numbers",
-                    "{\"number\":\"" + RunningStack.freshUsNumber() + "\",\"provider\":\"twilio\"" + ownerField(o) + "}")),
+            entry("POST /api/v1/phone-numbers", (w, o, object) -> {
+                String account = object.contains("provider account") ? ",\"credentialRef\":\""
+                        + w.providerAccount(object.contains("another org's") ? w.stranger() : o) + "\"" : "";
+                return Request.command("POST", "/api/v1/phone-numbers", "{\"number\":\"" + RunningStack.freshUsNumber()
+                        + "\",\"provider\":\"twilio\"" + ownerField(o) + account + "}");
+            }),
             entry("PATCH /api/v1/phone-numbers/{id}", (w, o, object) -> Request.command("PATCH",
                     "/api/v1/phone-numbers/" + w.number(o)[0], "{\"label\":\"Renamed\"}")),
             entry("POST /api/v1/phone-numbers/{id}/activate", (w, o, object) -> {
@@ -239,6 +256,16 @@ class RoleMatrixIT {
                         ? call("\"agentId\":\"" + line.agentId() + "\"")
                         : call("\"fromNumber\":\"" + line.e164() + "\""));
             }),
+            entry("POST /api/v1/provider-accounts", (w, o, object) -> Request.command("POST",
+                    "/api/v1/provider-accounts", providerAccountBody())),
+            entry("GET /api/v1/provider-accounts", (w, o, object) -> Request.command("GET",
+                    "/api/v1/provider-accounts?limit=100", null).showing(w.providerAccount(o))),
+            entry("GET /api/v1/provider-accounts/{id}", (w, o, object) -> Request.command("GET",
+                    "/api/v1/provider-accounts/" + w.providerAccount(o), null)),
+            entry("DELETE /api/v1/provider-accounts/{id}", (w, o, object) -> Request.command("DELETE",
+                    "/api/v1/provider-accounts/" + w.providerAccount(o), null)),
+            entry("POST /api/v1/admin/provider-accounts/reencrypt", (w, o, object) -> Request.command("POST",
+                    "/api/v1/admin/provider-accounts/reencrypt", null)),
             entry("PUT /api/v1/org/policy", (w, o, object) -> Request.command("PUT", "/api/v1/org/policy",
                     "{\"timeZone\":\"Europe/Paris\"}")),
             entry("GET /api/v1/phone-numbers", (w, o, object) -> Request.query("/api/v1/phone-numbers?limit=100",

@@ -56,6 +56,8 @@ class SecretSearchIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNTS = "/api/v1/provider-accounts";
+    /** How much each search read, printed at the end, so a run shows it searched something. */
+    private static final Map<String, Long> SEARCHED = new LinkedHashMap<>();
 
     private static String random(String prefix) {
         byte[] bytes = new byte[16];
@@ -141,6 +143,7 @@ class SecretSearchIT {
         Map<String, List<String>> logs = searchFiles(RunningStack.workspace().root().resolve("logs"), secrets,
                 "CommandServiceApplication", "QueryServiceApplication");
         Map<String, List<String>> stored = searchFiles(RunningStack.workspace().root(), secrets, label);
+        System.out.println("secret search: " + SEARCHED);
 
         for (String secret : secrets) {
             assertThat(database.get(secret)).as("database rows holding a secret").isEmpty();
@@ -220,6 +223,7 @@ class SecretSearchIT {
             assertThat(tables).anyMatch(table -> table.contains("provider_credential"))
                     .anyMatch(table -> table.contains("domain_event_entry"))
                     .anyMatch(table -> table.contains("\"query\""));
+            SEARCHED.put("database tables", (long) tables.size());
             for (String table : tables) {
                 try (Statement statement = connection.createStatement();
                      ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
@@ -227,6 +231,7 @@ class SecretSearchIT {
                     long row = 0;
                     while (rows.next()) {
                         row++;
+                        SEARCHED.merge("database rows", 1L, Long::sum);
                         for (int column = 1; column <= columns; column++) {
                             String text = "bytea".equals(rows.getMetaData().getColumnTypeName(column))
                                     ? bytesAsText(rows.getBytes(column)) : rows.getString(column);
@@ -246,6 +251,7 @@ class SecretSearchIT {
         Map<String, List<String>> hits = emptyHits(secrets, known);
         readTopics(record -> {
             String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+            SEARCHED.merge("kafka records", 1L, Long::sum);
             record(hits, bytesAsText(record.key()), where + " key");
             record(hits, bytesAsText(record.value()), where + " value");
             for (Header header : record.headers()) {
@@ -287,7 +293,10 @@ class SecretSearchIT {
         assertThat(files).as("files under " + root).isNotEmpty();
         for (Path file : files) {
             try {
-                record(hits, bytesAsText(Files.readAllBytes(file)), root.relativize(file).toString());
+                byte[] content = Files.readAllBytes(file);
+                SEARCHED.merge("files under " + root.getFileName(), 1L, Long::sum);
+                SEARCHED.merge("bytes under " + root.getFileName(), (long) content.length, Long::sum);
+                record(hits, bytesAsText(content), root.relativize(file).toString());
             } catch (NoSuchFileException goneMeanwhile) {
                 // a temporary file of PostgreSQL or Kafka
             } catch (IOException e) {

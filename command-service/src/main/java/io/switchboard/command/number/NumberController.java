@@ -42,7 +42,9 @@ class NumberController {
     }
 
     @PostMapping
-    @Operation(summary = "Import one number (R3-R5); 409 NUMBER_ALREADY_HELD when any org holds it (R4)")
+    @Operation(summary = "Import one number (R3-R5); 409 NUMBER_ALREADY_HELD when any org holds it (R4). credentialRef,"
+            + " when given, is the id of a provider account of the caller's org at the same provider (SPEC §6):"
+            + " else 404 PROVIDER_ACCOUNT_NOT_FOUND or 409 PROVIDER_MISMATCH, and nothing is written")
     ResponseEntity<CommandAccepted> importNumber(Actor actor, @Valid @RequestBody ImportNumberRequest body,
                                                  HttpServletRequest request) {
         access.requireWriter(actor);

@@ -12,6 +12,8 @@ import io.switchboard.api.number.MarkNumberFailed;
 import io.switchboard.api.stream.EventTypes;
 import io.switchboard.command.api.HttpClientSupport;
 import io.switchboard.command.api.ServiceInstance;
+import io.switchboard.command.provider.CredentialProperties;
+import io.switchboard.command.provider.TestCredentials;
 import io.switchboard.infra.LocalKafka;
 import io.switchboard.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -152,9 +154,13 @@ class EventStreamTest {
         HttpClientSupport http = service.http();
         String agentId = http.send("POST", "/api/v1/agents", alice, "{\"name\":\"Schema bot\"}").body().get("id").asText();
         http.send("PATCH", "/api/v1/agents/" + agentId, alice, "{\"name\":\"Schema bot 2\"}");
+        String accountId = http.send("POST", "/api/v1/provider-accounts", alice,
+                "{\"provider\":\"vonage\",\"providerAccountId\":\"vonage-account-0001\",\"apiKey\":\"vk-0123456789\","
+                        + "\"apiSecret\":\"vs-0123456789abcdef\",\"label\":\"Vonage APAC\"}").body().get("id").asText();
         String numberId = http.send("POST", "/api/v1/phone-numbers", alice,
                 "{\"number\":\"+61 2 9123 4567\",\"provider\":\"vonage\",\"label\":\"Sydney\","
-                        + "\"metadata\":{\"team\":\"apac\"},\"providerRefs\":{\"vonageId\":\"v-1\"}}")
+                        + "\"metadata\":{\"team\":\"apac\"},\"providerRefs\":{\"vonageId\":\"v-1\"},"
+                        + "\"credentialRef\":\"" + accountId + "\"}")
                 .body().get("id").asText();
         String number = "/api/v1/phone-numbers/" + numberId;
         http.send("PATCH", number, alice, "{\"label\":\"Sydney office\",\"webhookUrl\":\"https://hooks.example.com/x\"}");
@@ -172,6 +178,12 @@ class EventStreamTest {
         http.send("PUT", "/api/v1/org/policy", alice, "{\"maxNumbersPerAgent\":2,\"timeZone\":\"Australia/Sydney\"}");
         http.send("DELETE", "/api/v1/agents/" + agentId, alice, null);
         http.send("DELETE", number, alice, null);
+        // SPEC §6: credentials under an older key are moved to the active one, then the account is removed
+        TestCredentials.encryptUnder(service.bean(JdbcTemplate.class), service.bean(CredentialProperties.class),
+                accountId, TestCredentials.PREVIOUS_KEY);
+        http.send("POST", "/api/v1/admin/provider-accounts/reencrypt",
+                HttpClientSupport.token(org, "operator", Role.PLATFORM_ADMIN), null);
+        http.send("DELETE", "/api/v1/provider-accounts/" + accountId, alice, null);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -71,6 +72,13 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 return filter;
             }
         };
+    }
+
+    /** What the firewall refuses before any handler runs (an encoded slash, a control character) is a 400 problem. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+                ErrorCode.MALFORMED_REQUEST, "the request contains characters or encodings that are not allowed");
     }
 
     @Bean

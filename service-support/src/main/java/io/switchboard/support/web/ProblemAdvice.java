@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -135,6 +136,13 @@ public class ProblemAdvice {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "no such resource", null, request);
+    }
+
+    /** The firewall refused what the request carries (e.g. control characters in a parameter name). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST,
+                "the request contains characters or encodings that are not allowed", null, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -16,6 +16,9 @@ import io.switchboard.api.number.NumberImported;
 import io.switchboard.api.number.NumberReleased;
 import io.switchboard.api.number.NumberTransferred;
 import io.switchboard.api.org.OrgPolicyChanged;
+import io.switchboard.api.provider.ProviderAccountCredentialsReencrypted;
+import io.switchboard.api.provider.ProviderAccountRegistered;
+import io.switchboard.api.provider.ProviderAccountRemoved;
 
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +32,8 @@ public final class EventTypes {
 
     /** What a published event is about: the CloudEvents {@code aggregatetype} extension. */
     public enum AggregateType {
-        PHONE_NUMBER("phone-number"), AGENT("agent"), ASSIGNMENT("assignment"), ORG_POLICY("org-policy");
+        PHONE_NUMBER("phone-number"), AGENT("agent"), ASSIGNMENT("assignment"), ORG_POLICY("org-policy"),
+        PROVIDER_ACCOUNT("provider-account");
 
         private final String published;
 
@@ -63,7 +67,10 @@ public final class EventTypes {
             Map.entry(CallCounted.class, assignment("call-counted")),
             Map.entry(CallRefused.class, assignment("call-refused")),
             Map.entry(OrgPolicyChanged.class, new EventType("io.switchboard.org.policy-changed.v1",
-                    AggregateType.ORG_POLICY)));
+                    AggregateType.ORG_POLICY)),
+            Map.entry(ProviderAccountRegistered.class, providerAccount("registered")),
+            Map.entry(ProviderAccountRemoved.class, providerAccount("removed")),
+            Map.entry(ProviderAccountCredentialsReencrypted.class, providerAccount("credentials-reencrypted")));
 
     private EventTypes() {
     }
@@ -87,5 +94,9 @@ public final class EventTypes {
 
     private static EventType assignment(String what) {
         return new EventType("io.switchboard.assignment." + what + ".v1", AggregateType.ASSIGNMENT);
+    }
+
+    private static EventType providerAccount(String what) {
+        return new EventType("io.switchboard.provideraccount." + what + ".v1", AggregateType.PROVIDER_ACCOUNT);
     }
 }
