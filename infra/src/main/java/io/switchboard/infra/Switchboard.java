@@ -34,6 +34,7 @@ public final class Switchboard {
             case "up" -> up(workspace, options);
             case "down" -> down(workspace);
             case "token" -> System.out.println(token(workspace, options));
+            case "rebuild" -> Rebuild.main(Arrays.copyOfRange(args, 1, args.length));
             default -> {
                 System.err.println("usage: switchboard up [--command-port 8080] [--query-port 8081] "
                         + "[--postgres-port 15432] [--kafka-port 19092] | down | token --org ORG --user USER [--roles MEMBER,ORG_ADMIN]");

@@ -274,6 +274,14 @@ class RoleMatrixIT {
                 String id = w.number(o)[0];
                 return Request.query("/api/v1/phone-numbers/" + id, id);
             }),
+            entry("GET /api/v1/phone-numbers/{id}/history", (w, o, object) -> Request.query(
+                    "/api/v1/phone-numbers/" + w.number(o)[0] + "/history", null)),
+            entry("GET /api/v1/admin/projections", (w, o, object) -> Request.query("/api/v1/admin/projections", null)),
+            entry("POST /api/v1/admin/projections/{id}/rebuild", (w, o, object) -> new Request(true, "POST",
+                    "/api/v1/admin/projections/" + (object.contains("unknown") ? "no-such-projection" : object)
+                            + "/rebuild", null, null)),
+            entry("GET /api/v1/admin/projections/rebuilds/{id}", (w, o, object) -> Request.query(
+                    "/api/v1/admin/projections/rebuilds/" + UUID.randomUUID(), null)),
             entry("GET /api/v1/phone-numbers/lookup", (w, o, object) -> {
                 String[] number = w.number(o);
                 return Request.query("/api/v1/phone-numbers/lookup?number=%2B" + number[1].substring(1), number[0]);

@@ -1,6 +1,7 @@
 package io.switchboard.query.number;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.E164Number;
 import io.switchboard.api.query.NumberAssignment;
@@ -8,6 +9,7 @@ import io.switchboard.api.query.NumberLookup;
 import io.switchboard.api.query.Page;
 import io.switchboard.api.query.PhoneNumberView;
 import io.switchboard.query.access.Scope;
+import io.switchboard.query.asof.NumberAsOf;
 import io.switchboard.query.org.OrgCalendar;
 import io.switchboard.query.paging.PageParameters;
 import io.switchboard.query.usage.UsageViewRepository;
@@ -29,11 +31,14 @@ class PhoneNumberController {
     private final NumberViewRepository numbers;
     private final UsageViewRepository usage;
     private final OrgCalendar calendar;
+    private final NumberAsOf pastStates;
 
-    PhoneNumberController(NumberViewRepository numbers, UsageViewRepository usage, OrgCalendar calendar) {
+    PhoneNumberController(NumberViewRepository numbers, UsageViewRepository usage, OrgCalendar calendar,
+                          NumberAsOf pastStates) {
         this.numbers = numbers;
         this.usage = usage;
         this.calendar = calendar;
+        this.pastStates = pastStates;
     }
 
     @GetMapping
@@ -45,19 +50,29 @@ class PhoneNumberController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One number with its owner, status, agent, limits and calls today (R17: the org-local "
-            + "day); ETag is its version")
-    ResponseEntity<PhoneNumberDetail> get(Actor actor, @PathVariable String id) {
+            + "day); ETag is its version. With asOf, the number as it was at that instant, derived from the events "
+            + "(SPEC §5): calls counted on that instant's org-local day up to it, the versions of then, no ETag")
+    ResponseEntity<PhoneNumberDetail> get(Actor actor, @PathVariable String id,
+                                          @Parameter(description = "a past ISO-8601 instant, e.g. 2025-03-04T12:00:00Z")
+                                          @RequestParam(required = false) String asOf) {
+        if (asOf != null) {
+            return ResponseEntity.ok(pastStates.at(actor, id, NumberAsOf.parse(asOf))
+                    .orElseThrow(() -> ApiException.notFound("phone number")));
+        }
         PhoneNumberView number = numbers.find(Scope.of(actor), id)
                 .orElseThrow(() -> ApiException.notFound("phone number"));
         return ResponseEntity.ok().eTag(Long.toString(number.version())).body(withCallsToday(number));
     }
 
     @GetMapping("/lookup")
-    @Operation(summary = "Whether the caller's org holds a number, which user owns it and which agent uses it")
+    @Operation(summary = "Whether the caller's org holds a number, which user owns it and which agent uses it (a "
+            + "MEMBER learns who only for its own numbers)")
     NumberLookup lookup(Actor actor, @RequestParam String number) {
         E164Number e164 = E164Number.parse(restorePlus(number), null);
         return numbers.findByE164(new Scope(actor.orgId(), null), e164.value())
-                .map(held -> new NumberLookup(e164.value(), true, held.id(), held.ownerUserId(), held.agent()))
+                .map(held -> Scope.of(actor).sees(held.ownerUserId())
+                        ? new NumberLookup(e164.value(), true, held.id(), held.ownerUserId(), held.agent())
+                        : new NumberLookup(e164.value(), true, null, null, null))
                 .orElseGet(() -> new NumberLookup(e164.value(), false, null, null, null));
     }
 
