@@ -1,19 +1,11 @@
 package io.switchboard.query.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.api.common.E164Number;
 import io.switchboard.api.common.Role;
-import io.switchboard.query.testing.TestNumbers;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,27 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GET /api/v1/phone-numbers/{id}?asOf=...: the number as it was at a past instant, derived from the events of a
  * scripted timeline ({@link NumberTimeline}), checked between every pair of consecutive events.
  */
-class NumberAsOfTest extends HttpTest {
+class NumberAsOfTest extends TimelineHttpTest {
 
     private static final String NOT_FOUND = "404";
-
-    @Autowired
-    private EventStore eventStore;
-    @Autowired
-    private PlatformTransactionManager transactionManager;
-    @Autowired
-    private JdbcClient jdbc;
-
-    private final String orgB = "org-b-" + org;
-    private final E164Number number = TestNumbers.british();
-    private TimedEvents events;
-    private NumberTimeline timeline;
-
-    @BeforeEach
-    void timeline() {
-        events = new TimedEvents(eventStore, new TransactionTemplate(transactionManager), jdbc);
-        timeline = new NumberTimeline(events, org, orgB, number).write();
-    }
 
     @Test
     @DisplayName("§5: between every pair of consecutive events, the number's owner, status, details, agent, limits, "

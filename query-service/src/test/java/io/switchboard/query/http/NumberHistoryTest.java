@@ -1,19 +1,11 @@
 package io.switchboard.query.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.switchboard.api.common.E164Number;
 import io.switchboard.api.common.Role;
-import io.switchboard.query.testing.TestNumbers;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,31 +13,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/v1/phone-numbers/{id}/history: every event of a number across its holders, as each caller may see it. */
-class NumberHistoryTest extends HttpTest {
+class NumberHistoryTest extends TimelineHttpTest {
 
     private static final List<String> A_WITHOUT_CALLS = List.of("imported by A", "details changed", "assigned",
             "limits changed", "deactivated", "activated", "transferred", "unassigned", "released");
     private static final List<String> A_WITH_CALLS = List.of("imported by A", "details changed", "assigned",
             "limits changed", "call 1", "call 2", "call refused", "deactivated", "activated", "call next Berlin day",
             "transferred", "unassigned", "released");
-
-    @Autowired
-    private EventStore eventStore;
-    @Autowired
-    private PlatformTransactionManager transactionManager;
-    @Autowired
-    private JdbcClient jdbc;
-
-    private final String orgB = "org-b-" + org;
-    private final E164Number number = TestNumbers.british();
-    private TimedEvents events;
-    private NumberTimeline timeline;
-
-    @BeforeEach
-    void timeline() {
-        events = new TimedEvents(eventStore, new TransactionTemplate(transactionManager), jdbc);
-        timeline = new NumberTimeline(events, org, orgB, number).write();
-    }
 
     @Test
     @DisplayName("§5: an org's admin reads its holding, import to release, oldest first, without calls by default")
