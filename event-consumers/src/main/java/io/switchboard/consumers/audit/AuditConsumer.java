@@ -20,13 +20,14 @@ import java.util.TreeSet;
  * Audits the event stream from offset 0 to the topic's current end: every record is a Switchboard CloudEvent,
  * each aggregate's sequence runs 0, 1, 2, ... once redeliveries are dropped, and, given a JDBC URL, a sample of
  * aggregates has on the topic exactly the history the event store holds. Exit status 0 when all is well, 1 when
- * anything is broken.
+ * anything is broken. With {@code --history NUMBER_ID} it prints instead that number's history as the topic tells
+ * it, one JSON object per line, as the query service's history endpoint answers it.
  */
 public final class AuditConsumer {
 
     private static final String USAGE = "usage: audit [--bootstrap-servers 127.0.0.1:19092]"
             + " [--topic switchboard.events] [--jdbc-url URL [--jdbc-user USER] [--jdbc-password PASSWORD]"
-            + " [--schema command] [--sample 100]]";
+            + " [--schema command] [--sample 100]] | [--history NUMBER_ID [--with-calls]]";
 
     private final SequenceCheck sequences = new SequenceCheck();
     private final int sampleSize;
@@ -45,12 +46,12 @@ public final class AuditConsumer {
     }
 
     /** Runs with {@code args}, reporting to {@code out}; the exit status. */
-    static int run(String[] args, PrintStream out) {
+    public static int run(String[] args, PrintStream out) {
         Arguments arguments;
         int sampleSize;
         try {
             arguments = Arguments.parse(args, Set.of("bootstrap-servers", "topic", "jdbc-url", "jdbc-user",
-                    "jdbc-password", "schema", "sample"), Set.of());
+                    "jdbc-password", "schema", "sample", "history"), Set.of("with-calls"));
             sampleSize = arguments.number("sample", 100, 1);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage() + "\n" + USAGE);
@@ -58,6 +59,9 @@ public final class AuditConsumer {
         }
         String bootstrapServers = arguments.value("bootstrap-servers", "127.0.0.1:19092");
         String topic = arguments.value("topic", CloudEventAttributes.TOPIC);
+        if (arguments.value("history").isPresent()) {
+            return history(arguments, bootstrapServers, topic, out);
+        }
         AuditConsumer audit = new AuditConsumer(sampleSize);
         try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
             reader.seek(Map.of());
@@ -74,6 +78,26 @@ public final class AuditConsumer {
         }
         out.println(clean ? "result: clean" : "result: BROKEN");
         return clean ? 0 : 1;
+    }
+
+    private static int history(Arguments arguments, String bootstrapServers, String topic, PrintStream out) {
+        NumberHistoryReplay replay = new NumberHistoryReplay(arguments.value("history").orElseThrow(),
+                arguments.flag("with-calls"));
+        try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
+            reader.seek(Map.of());
+            reader.readToEnd(batch -> batch.forEach(record -> {
+                try {
+                    replay.accept(record.parse().event());
+                } catch (MalformedEventException e) {
+                    // the audit proper reports malformed records; a history shows only what can be read
+                }
+            }));
+        } catch (KafkaException | IllegalStateException e) {
+            out.println("audit: cannot read " + topic + ": " + e.getMessage());
+            return 1;
+        }
+        replay.entries().forEach(out::println);
+        return 0;
     }
 
     private void accept(ReceivedRecord record) {
