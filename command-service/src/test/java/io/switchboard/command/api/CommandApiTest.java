@@ -3,7 +3,6 @@ package io.switchboard.command.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.common.Role;
 import io.switchboard.command.CommandServiceApplication;
-import io.switchboard.testing.TestDatabase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,9 +26,7 @@ class CommandApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "command");
-        registry.add("switchboard.security.jwt.hmac-secret", () -> HttpClientSupport.SECRET);
-        registry.add("switchboard.kafka.enabled", () -> "false");
+        HttpClientSupport.serviceWithoutKafka(registry);
     }
 
     @LocalServerPort

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.common.Role;
 import io.switchboard.support.identity.DevTokens;
+import io.switchboard.testing.TestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +35,13 @@ public final class HttpClientSupport {
 
     public HttpClientSupport(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** A command service on its own test database, reading tokens signed with {@link #SECRET}, publishing nothing. */
+    public static void serviceWithoutKafka(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry, "command");
+        registry.add("switchboard.security.jwt.hmac-secret", () -> SECRET);
+        registry.add("switchboard.kafka.enabled", () -> "false");
     }
 
     public static String token(String org, String user, Role... roles) {

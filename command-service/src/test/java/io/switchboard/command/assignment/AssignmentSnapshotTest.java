@@ -4,7 +4,6 @@ import io.switchboard.api.assignment.CountCall;
 import io.switchboard.api.common.Role;
 import io.switchboard.command.CommandServiceApplication;
 import io.switchboard.command.api.HttpClientSupport;
-import io.switchboard.testing.TestDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.DisplayName;
@@ -26,9 +25,7 @@ class AssignmentSnapshotTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "command");
-        registry.add("switchboard.security.jwt.hmac-secret", () -> HttpClientSupport.SECRET);
-        registry.add("switchboard.kafka.enabled", () -> "false");
+        HttpClientSupport.serviceWithoutKafka(registry);
     }
 
     @LocalServerPort

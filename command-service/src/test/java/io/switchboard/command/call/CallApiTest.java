@@ -3,7 +3,6 @@ package io.switchboard.command.call;
 import io.switchboard.api.common.Role;
 import io.switchboard.command.CommandServiceApplication;
 import io.switchboard.command.api.HttpClientSupport;
-import io.switchboard.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,9 +50,7 @@ class CallApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "command");
-        registry.add("switchboard.security.jwt.hmac-secret", () -> HttpClientSupport.SECRET);
-        registry.add("switchboard.kafka.enabled", () -> "false");
+        HttpClientSupport.serviceWithoutKafka(registry);
     }
 
     @LocalServerPort

@@ -5,7 +5,6 @@ import io.switchboard.api.common.Role;
 import io.switchboard.command.CommandServiceApplication;
 import io.switchboard.command.api.HttpClientSupport;
 import io.switchboard.command.api.HttpClientSupport.Reply;
-import io.switchboard.testing.TestDatabase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,9 +33,7 @@ class ProviderAccountApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry, "command");
-        registry.add("switchboard.security.jwt.hmac-secret", () -> HttpClientSupport.SECRET);
-        registry.add("switchboard.kafka.enabled", () -> "false");
+        HttpClientSupport.serviceWithoutKafka(registry);
     }
 
     @LocalServerPort

@@ -10,10 +10,7 @@ import io.switchboard.api.number.NumberDeactivated;
 import io.switchboard.api.number.NumberFailed;
 import io.switchboard.api.number.NumberReleased;
 import io.switchboard.api.org.OrgPolicyChanged;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.axonframework.eventhandling.GenericEventMessage;
 
 import java.util.UUID;
 
@@ -29,19 +26,14 @@ import static io.switchboard.query.testing.Events.registered;
  */
 class EventStoreFixture {
 
-    private final EventStore eventStore;
-    private final TransactionTemplate transaction;
-    private final JdbcClient jdbc;
-    private long lastPosition;
+    private final TimedEvents events;
 
-    EventStoreFixture(EventStore eventStore, TransactionTemplate transaction, JdbcClient jdbc) {
-        this.eventStore = eventStore;
-        this.transaction = transaction;
-        this.jdbc = jdbc;
+    EventStoreFixture(TimedEvents events) {
+        this.events = events;
     }
 
     long lastPosition() {
-        return lastPosition;
+        return events.lastPosition();
     }
 
     String numberImported(String org, String owner, E164Number number, Provider provider, String clientId,
@@ -99,12 +91,6 @@ class EventStoreFixture {
     }
 
     private void append(String aggregateType, String aggregateId, Object payload) {
-        long sequence = jdbc.sql("SELECT COALESCE(MAX(sequence_number) + 1, 0) FROM domain_event_entry"
-                        + " WHERE aggregate_identifier = :id")
-                .param("id", aggregateId).query(Long.class).single();
-        var event = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload);
-        transaction.executeWithoutResult(status -> eventStore.publish(event));
-        lastPosition = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE event_identifier = :id")
-                .param("id", event.getIdentifier()).query(Long.class).single();
+        events.append(aggregateType, aggregateId, payload, GenericEventMessage.clock.instant(), null, null);
     }
 }

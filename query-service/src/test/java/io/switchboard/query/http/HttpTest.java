@@ -63,12 +63,14 @@ abstract class HttpTest {
     @Autowired
     private PlatformTransactionManager transactionManager;
     @Autowired
-    private JdbcClient jdbc;
+    protected JdbcClient jdbc;
     @Autowired
     protected SettableClock clock;
 
     protected final String org = "org-" + UUID.randomUUID();
     protected EventStoreFixture given;
+    /** Appends events with the time, actor and correlation id a test gives them. */
+    protected TimedEvents events;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -78,7 +80,8 @@ abstract class HttpTest {
 
     @BeforeEach
     void fixture() {
-        given = new EventStoreFixture(eventStore, new TransactionTemplate(transactionManager), jdbc);
+        events = new TimedEvents(eventStore, new TransactionTemplate(transactionManager), jdbc);
+        given = new EventStoreFixture(events);
     }
 
     static String token(String user, String org, Role... roles) {

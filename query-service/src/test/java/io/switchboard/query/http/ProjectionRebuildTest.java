@@ -25,7 +25,6 @@ import io.switchboard.api.number.NumberTransferred;
 import io.switchboard.api.org.OrgPolicyChanged;
 import io.switchboard.query.testing.Events;
 import io.switchboard.query.testing.TestNumbers;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +34,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.time.Duration;
@@ -66,12 +62,6 @@ class ProjectionRebuildTest extends HttpTest {
             "org-policy-view", "usage-view");
 
     @Autowired
-    private EventStore eventStore;
-    @Autowired
-    private PlatformTransactionManager transactionManager;
-    @Autowired
-    private JdbcClient jdbc;
-    @Autowired
     private TestRestTemplate rest;
     @LocalServerPort
     private int port;
@@ -82,7 +72,6 @@ class ProjectionRebuildTest extends HttpTest {
     @DisplayName("§5: rebuilding all projections from a few thousand events gives every read-model table back, row "
             + "for row and column for column, with its progress shown")
     void rebuild_all_gives_identical_read_models() throws InterruptedException {
-        TimedEvents events = new TimedEvents(eventStore, new TransactionTemplate(transactionManager), jdbc);
         int written = new RealisticMix(events, org).write();
         assertThat(written).isGreaterThan(2_000);
         awaitReadModels(events.lastPosition());
@@ -133,7 +122,6 @@ class ProjectionRebuildTest extends HttpTest {
     @Test
     @DisplayName("§5: one projection can be rebuilt alone; the others are not touched")
     void rebuild_one() throws InterruptedException {
-        TimedEvents events = new TimedEvents(eventStore, new TransactionTemplate(transactionManager), jdbc);
         events.append("OrgPolicy", org, new OrgPolicyChanged(org, null, "Europe/Paris"), Instant.now(), "root", "r1");
         awaitReadModels(events.lastPosition());
         List<Map<String, Object>> policies = rows("org_policy_view");

@@ -27,7 +27,6 @@ final class TimedEvents {
     private final EventStore eventStore;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
-    private final Map<String, Long> nextSequence = new HashMap<>();
     private long lastPosition;
 
     TimedEvents(EventStore eventStore, TransactionTemplate transaction, JdbcClient jdbc) {
@@ -49,6 +48,7 @@ final class TimedEvents {
     /** Appends the events in one transaction; answers the global position of the last one. */
     long appendAll(List<Event> events) {
         List<GenericDomainEventMessage<?>> messages = new ArrayList<>();
+        Map<String, Long> nextSequence = new HashMap<>();
         for (Event event : events) {
             long sequence = nextSequence.computeIfAbsent(event.aggregateId(), this::storedNextSequence);
             nextSequence.put(event.aggregateId(), sequence + 1);

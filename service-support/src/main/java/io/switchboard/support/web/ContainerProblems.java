@@ -52,7 +52,7 @@ public class ContainerProblems {
                     : status == HttpStatus.NOT_FOUND.value() ? ErrorCode.NOT_FOUND
                     : status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
             ObjectNode problem = JSON.createObjectNode()
-                    .put("type", "https://switchboard.io/problems/" + code.name().toLowerCase().replace('_', '-'))
+                    .put("type", Problems.type(code).toString())
                     .put("title", known == null ? "Error" : known.getReasonPhrase())
                     .put("status", status)
                     .put("detail", "the server could not read this request")

@@ -14,9 +14,14 @@ public final class Problems {
     private Problems() {
     }
 
+    /** The problem type URI of a code, e.g. {@code https://switchboard.io/problems/not-found}. */
+    public static URI type(ErrorCode code) {
+        return URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-'));
+    }
+
     public static ProblemDetail of(HttpStatusCode status, ErrorCode code, String detail, String field) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase().replace('_', '-')));
+        problem.setType(type(code));
         problem.setProperty("code", code.name());
         if (field != null) {
             problem.setProperty("field", field);
