@@ -3,6 +3,7 @@ package io.switchboard.api;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.switchboard.api.stream.ChainHash;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +19,17 @@ class ContractPurityTest {
     @Test
     @DisplayName("shared-api depends on the JDK, libphonenumber and Axon's message annotations only")
     void dependsOnNothingElse() {
-        classes().should().onlyDependOnClassesThat().resideInAnyPackage(
+        classes().that().doNotHaveFullyQualifiedName(ChainHash.class.getName()).should().onlyDependOnClassesThat().resideInAnyPackage(
                         "io.switchboard.api..", "java..", "com.google.i18n.phonenumbers..",
                         "org.axonframework.modelling.command..", "org.axonframework.serialization..")
+                .check(contract);
+    }
+
+    @Test
+    @DisplayName("only the chain hash reads JSON (Jackson), because it is defined over the event's canonical JSON")
+    void onlyTheChainHashReadsJson() {
+        classes().that().haveFullyQualifiedName(ChainHash.class.getName()).should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.switchboard.api..", "java..", "com.fasterxml.jackson.databind..")
                 .check(contract);
     }
 

@@ -2,8 +2,8 @@ package io.switchboard.command.publishing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.api.stream.EventMetadata;
 import io.switchboard.api.stream.EventTypes;
-import io.switchboard.command.shared.AxonCommandConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.io.UncheckedIOException;
@@ -39,8 +39,9 @@ class CloudEventWriter {
                 .put(AGGREGATE_TYPE, type.aggregateType().published())
                 .put(AGGREGATE_SEQUENCE, event.getSequenceNumber())
                 .put(GLOBAL_POSITION, globalPosition);
-        putIfPresent(cloudEvent, ACTOR, event.getMetaData().get(AxonCommandConfiguration.ACTOR_ID));
-        putIfPresent(cloudEvent, CORRELATION_ID, event.getMetaData().get(AxonCommandConfiguration.CORRELATION_ID));
+        putIfPresent(cloudEvent, ACTOR, event.getMetaData().get(EventMetadata.ACTOR_ID));
+        putIfPresent(cloudEvent, CORRELATION_ID, event.getMetaData().get(EventMetadata.CORRELATION_ID));
+        putIfPresent(cloudEvent, CHAIN_HASH, event.getMetaData().get(EventMetadata.CHAIN_HASH));
         cloudEvent.set(DATA, data);
         try {
             return json.writeValueAsBytes(cloudEvent);

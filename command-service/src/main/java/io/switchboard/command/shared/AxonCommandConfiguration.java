@@ -1,5 +1,6 @@
 package io.switchboard.command.shared;
 
+import io.switchboard.api.stream.EventMetadata;
 import io.switchboard.command.idempotency.IdempotencyInterceptor;
 import io.switchboard.command.idempotency.IdempotencyStore;
 import io.switchboard.command.registry.RegistryProjection;
@@ -18,12 +19,9 @@ import org.springframework.context.annotation.Configuration;
 public class AxonCommandConfiguration {
 
     /** Who did it and in which request: copied from each command onto every event it causes. */
-    public static final String ACTOR_ID = "actorId";
-    public static final String CORRELATION_ID = "correlationId";
-
     @Bean
     static CorrelationDataProvider auditMetadata() {
-        return new SimpleCorrelationDataProvider(ACTOR_ID, CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR_ID, EventMetadata.CORRELATION_ID);
     }
 
     @Autowired

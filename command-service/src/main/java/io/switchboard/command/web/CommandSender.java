@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.common.CommandAccepted;
 import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.number.ImportNumber;
+import io.switchboard.api.stream.EventMetadata;
 import io.switchboard.command.idempotency.IdempotencyInterceptor;
-import io.switchboard.command.shared.AxonCommandConfiguration;
 import io.switchboard.command.shared.CommandOutcome;
 import io.switchboard.command.shared.PendingOutcome;
 import io.switchboard.command.shared.Refusal;
@@ -30,8 +30,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -118,8 +118,8 @@ public class CommandSender {
 
     private MetaData metaData(Actor actor, Object body, HttpServletRequest request, String key) {
         Map<String, Object> metaData = new HashMap<>();
-        metaData.put(AxonCommandConfiguration.ACTOR_ID, actor.userId());
-        metaData.put(AxonCommandConfiguration.CORRELATION_ID, correlationId(request));
+        metaData.put(EventMetadata.ACTOR_ID, actor.userId());
+        metaData.put(EventMetadata.CORRELATION_ID, correlationId(request));
         if (key != null) {
             if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
                 throw ApiException.invalid(IDEMPOTENCY_KEY_HEADER, "must be 1 to 255 visible ASCII characters");

@@ -1,6 +1,7 @@
 package io.switchboard.command.api;
 
 import io.switchboard.api.common.Role;
+import io.switchboard.command.chain.StoredChains;
 import io.switchboard.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +114,8 @@ class ConcurrentImportTest {
         Map<Integer, Long> statuses = race(calls);
 
         assertThat(statuses).containsEntry(200, 10L).containsEntry(429, 40L).hasSize(2);
+        // §5: each instance remembers the chain heads it wrote; a head the other one moved is read from the store
+        StoredChains.assertIntact(INSTANCES.get(0).bean(JdbcTemplate.class));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.switchboard.api.number.MarkNumberFailed;
 import io.switchboard.api.stream.EventTypes;
 import io.switchboard.command.api.HttpClientSupport;
 import io.switchboard.command.api.ServiceInstance;
+import io.switchboard.command.chain.StoredChains;
 import io.switchboard.command.provider.CredentialProperties;
 import io.switchboard.command.provider.TestCredentials;
 import io.switchboard.infra.LocalKafka;
@@ -145,6 +146,19 @@ class EventStreamTest {
             withoutOrg.remove(ORG_ID);
             assertThat(schema.validate(withoutOrg)).as("a record without orgid fails " + type.name()).isNotEmpty();
         }
+    }
+
+    @Test
+    @DisplayName("§5: every stored event's chain hash recomputes from its content and the event before it, and its CloudEvent carries the same hash")
+    void eventsAreChainedInTheStoreAndOnKafka() {
+        produceEveryEventType();
+
+        Map<String, String> stored = StoredChains.assertIntact(jdbc());
+        Map<String, String> published = readAllStored().stream().collect(Collectors.toMap(
+                TopicReader.Published::id, record -> record.event().path(CHAIN_HASH).asText(), (first, again) -> first));
+
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(EventTypes.all().size());
+        assertThat(published).containsAllEntriesOf(stored);
     }
 
     /** One flow through every command, so that every published event type occurs at least once. */

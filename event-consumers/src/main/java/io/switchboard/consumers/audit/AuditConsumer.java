@@ -11,6 +11,7 @@ import org.apache.kafka.common.KafkaException;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +22,14 @@ import java.util.TreeSet;
  * each aggregate's sequence runs 0, 1, 2, ... once redeliveries are dropped, and, given a JDBC URL, a sample of
  * aggregates has on the topic exactly the history the event store holds. Exit status 0 when all is well, 1 when
  * anything is broken. With {@code --history NUMBER_ID} it prints instead that number's history as the topic tells
- * it, one JSON object per line, as the query service's history endpoint answers it.
+ * it, one JSON object per line, as the query service's history endpoint answers it. {@code audit verify} checks the
+ * tamper-evident chains instead ({@link ChainVerification}).
  */
 public final class AuditConsumer {
 
     private static final String USAGE = "usage: audit [--bootstrap-servers 127.0.0.1:19092]"
             + " [--topic switchboard.events] [--jdbc-url URL [--jdbc-user USER] [--jdbc-password PASSWORD]"
-            + " [--schema command] [--sample 100]] | [--history NUMBER_ID [--with-calls]]";
+            + " [--schema command] [--sample 100]] | [--history NUMBER_ID [--with-calls]]\n" + ChainVerification.USAGE;
 
     private final SequenceCheck sequences = new SequenceCheck();
     private final int sampleSize;
@@ -47,6 +49,9 @@ public final class AuditConsumer {
 
     /** Runs with {@code args}, reporting to {@code out}; the exit status. */
     public static int run(String[] args, PrintStream out) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            return ChainVerification.run(Arrays.copyOfRange(args, 1, args.length), out);
+        }
         Arguments arguments;
         int sampleSize;
         try {

@@ -1,6 +1,8 @@
 package io.switchboard.consumers.stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.api.stream.ChainedEvent;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -11,11 +13,12 @@ import static io.switchboard.api.stream.CloudEventAttributes.*;
 
 /**
  * One Switchboard event as published on Kafka: the CloudEvents attributes and extensions the consumers use, and
- * the event's {@code data}. {@code actor} and {@code correlationId} are null when the event has none.
+ * the event's {@code data}. {@code actor}, {@code correlationId} and {@code chainHash} are null when the event has
+ * none.
  */
 public record CloudEvent(String id, String type, String subject, Instant time, String orgId, String aggregateType,
                          long aggregateSequence, long globalPosition, String actor, String correlationId,
-                         JsonNode data) {
+                         String chainHash, JsonNode data) {
 
     /** Reads a record value written in structured content mode (the whole event as one JSON object). */
     public static CloudEvent parse(byte[] value) {
@@ -30,7 +33,17 @@ public record CloudEvent(String id, String type, String subject, Instant time, S
         return new CloudEvent(text(json, ID), text(json, TYPE), text(json, SUBJECT), time(json),
                 text(json, ORG_ID), text(json, AGGREGATE_TYPE), number(json, AGGREGATE_SEQUENCE),
                 number(json, GLOBAL_POSITION), json.path(ACTOR).textValue(), json.path(CORRELATION_ID).textValue(),
-                data);
+                json.path(CHAIN_HASH).textValue(), data);
+    }
+
+    /** What this event's chain hash covers ({@link io.switchboard.api.stream.ChainHash}). */
+    public ChainedEvent chainedContent() {
+        try {
+            return new ChainedEvent(id, subject, aggregateSequence, type, time, actor, correlationId,
+                    Json.MAPPER.writeValueAsBytes(data));
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("data cannot be written back as JSON: " + e.getMessage());
+        }
     }
 
     private static JsonNode readTree(byte[] value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.query.NumberHistoryEntry;
 import io.switchboard.api.query.Page;
+import io.switchboard.api.stream.EventMetadata;
 import io.switchboard.api.stream.EventTypes;
 import io.switchboard.query.paging.Cursor;
 import io.switchboard.support.axon.AxonSerializationConfiguration;
@@ -29,10 +30,6 @@ import java.util.Set;
  */
 @Component
 public class NumberHistory {
-
-    /** Metadata keys the command service records on every event (its AxonCommandConfiguration). */
-    static final String ACTOR_ID = "actorId";
-    static final String CORRELATION_ID = "correlationId";
 
     private static final String CURSOR_KEY = "position";
     private static final ObjectMapper JSON = AxonSerializationConfiguration.eventObjectMapper();
@@ -152,8 +149,8 @@ public class NumberHistory {
                 event.aggregateId(),
                 event.sequence(),
                 orgId == null ? null : orgId.toString(),
-                text(event.message().getMetaData().get(ACTOR_ID)),
-                text(event.message().getMetaData().get(CORRELATION_ID)),
+                text(event.message().getMetaData().get(EventMetadata.ACTOR_ID)),
+                text(event.message().getMetaData().get(EventMetadata.CORRELATION_ID)),
                 fields);
     }
 

@@ -27,6 +27,8 @@ public final class CloudEventAttributes {
     public static final String GLOBAL_POSITION = "globalposition";
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationid";
+    /** The event's link in its aggregate's tamper-evident chain ({@link ChainHash}). */
+    public static final String CHAIN_HASH = "chainhash";
 
     private CloudEventAttributes() {
     }

@@ -79,6 +79,12 @@ public final class EventTypes {
         return Optional.ofNullable(TYPES.get(eventClass));
     }
 
+    /** The type of the event class of this name, as the event store records it ({@code payload_type}). */
+    public static Optional<EventType> ofClassName(String className) {
+        return TYPES.entrySet().stream().filter(entry -> entry.getKey().getName().equals(className))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
     /** Every published event class and its type. */
     public static Map<Class<?>, EventType> all() {
         return TYPES;
