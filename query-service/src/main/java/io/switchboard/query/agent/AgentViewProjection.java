@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.switchboard.query.sql.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -31,15 +31,15 @@ public class AgentViewProjection {
             VALUES (:agentId, :orgId, :ownerUserId, :clientId, :name, FALSE, :at, :at, :version)
             ON CONFLICT (agent_id) DO NOTHING""";
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public AgentViewProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public AgentViewProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     public void on(AgentRegistered event, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.sql(REGISTER)
+        writes.sql(row(event.agentId()), REGISTER)
                 .param("agentId", event.agentId())
                 .param("orgId", event.orgId())
                 .param("ownerUserId", event.ownerUserId())
@@ -63,14 +63,18 @@ public class AgentViewProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("TRUNCATE agent_view").update();
+        writes.now("TRUNCATE agent_view");
     }
 
-    private JdbcClient.StatementSpec update(String agentId, long version, Instant at, String assignments) {
-        return jdbc.sql("UPDATE agent_view SET " + assignments + ", updated_at = :updatedAt, version = :version"
+    private ProjectionWrites.Write update(String agentId, long version, Instant at, String assignments) {
+        return writes.sql(row(agentId), "UPDATE agent_view SET " + assignments + ", updated_at = :updatedAt, version = :version"
                         + " WHERE agent_id = :agentId AND version < :version")
                 .param("agentId", agentId)
                 .param("version", version)
                 .param("updatedAt", timestamp(at));
+    }
+
+    private static String row(String agentId) {
+        return "agent_view:" + agentId;
     }
 }

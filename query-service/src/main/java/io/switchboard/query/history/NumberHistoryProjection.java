@@ -10,7 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.switchboard.query.sql.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +30,10 @@ public class NumberHistoryProjection {
             VALUES (:numberId, :position, :aggregateId, :sequenceNumber, :orgId)
             ON CONFLICT (number_id, position) DO NOTHING""";
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public NumberHistoryProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public NumberHistoryProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     /** Every event of the PhoneNumber aggregate, whichever org holds it (R4: one stream across holders). */
@@ -59,7 +59,7 @@ public class NumberHistoryProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("TRUNCATE number_history").update();
+        writes.now("TRUNCATE number_history");
     }
 
     private void assignment(AssignmentEvent event, long sequence, TrackingToken token) {
@@ -67,9 +67,10 @@ public class NumberHistoryProjection {
     }
 
     private void insert(String numberId, String aggregateId, String orgId, long sequence, TrackingToken token) {
-        jdbc.sql(INSERT)
+        long position = position(token);
+        writes.sql("number_history:" + numberId + "@" + position, INSERT)
                 .param("numberId", numberId)
-                .param("position", position(token))
+                .param("position", position)
                 .param("aggregateId", aggregateId)
                 .param("sequenceNumber", sequence)
                 .param("orgId", orgId)

@@ -17,7 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.switchboard.query.sql.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -71,10 +71,10 @@ public class NumberViewProjection {
                 :at, NULL, :version)
             ON CONFLICT (assignment_id) DO NOTHING""";
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public NumberViewProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public NumberViewProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     /** A first import, or a re-import after release (R4, R9), by whichever org: the row starts over. */
@@ -82,7 +82,7 @@ public class NumberViewProjection {
     public void on(NumberImported event, @SequenceNumber long version, @Timestamp Instant at) {
         NumberDetails details = NumberDetails.empty().with(
                 event.details() == null ? NumberDetails.empty() : event.details());
-        jdbc.sql(IMPORT)
+        writes.sql(numberRow(event.numberId()), IMPORT)
                 .param("numberId", event.numberId())
                 .param("orgId", event.orgId())
                 .param("ownerUserId", event.ownerUserId())
@@ -149,7 +149,7 @@ public class NumberViewProjection {
 
     @EventHandler
     public void on(AssignedToAgent event, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.sql(ASSIGN)
+        writes.sql(assignmentRow(event.assignmentId()), ASSIGN)
                 .param("assignmentId", event.assignmentId())
                 .param("numberId", event.numberId())
                 .param("agentId", event.agentId())
@@ -179,7 +179,7 @@ public class NumberViewProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("TRUNCATE number_view, assignment_view").update();
+        writes.now("TRUNCATE number_view, assignment_view");
     }
 
     private void status(String numberId, NumberStatus status, String reason, long version, Instant at) {
@@ -189,18 +189,26 @@ public class NumberViewProjection {
                 .update();
     }
 
-    private JdbcClient.StatementSpec update(String numberId, long version, Instant at, String assignments) {
-        return jdbc.sql("UPDATE number_view SET " + assignments + ", updated_at = :updatedAt, version = :version"
+    private ProjectionWrites.Write update(String numberId, long version, Instant at, String assignments) {
+        return writes.sql(numberRow(numberId), "UPDATE number_view SET " + assignments + ", updated_at = :updatedAt, version = :version"
                         + " WHERE number_id = :numberId AND version < :version")
                 .param("numberId", numberId)
                 .param("version", version)
                 .param("updatedAt", timestamp(at));
     }
 
-    private JdbcClient.StatementSpec updateAssignment(String assignmentId, long version, String assignments) {
-        return jdbc.sql("UPDATE assignment_view SET " + assignments + ", version = :version"
+    private ProjectionWrites.Write updateAssignment(String assignmentId, long version, String assignments) {
+        return writes.sql(assignmentRow(assignmentId), "UPDATE assignment_view SET " + assignments + ", version = :version"
                         + " WHERE assignment_id = :assignmentId AND version < :version")
                 .param("assignmentId", assignmentId)
                 .param("version", version);
+    }
+
+    private static String numberRow(String numberId) {
+        return "number_view:" + numberId;
+    }
+
+    private static String assignmentRow(String assignmentId) {
+        return "assignment_view:" + assignmentId;
     }
 }

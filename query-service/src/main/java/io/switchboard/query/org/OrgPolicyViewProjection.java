@@ -5,7 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.switchboard.query.sql.ProjectionWrites;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,15 +24,15 @@ public class OrgPolicyViewProjection {
             ON CONFLICT (org_id) DO UPDATE SET time_zone = EXCLUDED.time_zone, version = EXCLUDED.version
             WHERE org_policy_view.version < EXCLUDED.version""";
 
-    private final JdbcClient jdbc;
+    private final ProjectionWrites writes;
 
-    public OrgPolicyViewProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public OrgPolicyViewProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     public void on(OrgPolicyChanged event, @SequenceNumber long version) {
-        jdbc.sql(UPSERT)
+        writes.sql("org_policy_view:" + event.orgId(), UPSERT)
                 .param("orgId", event.orgId())
                 .param("timeZone", event.timeZone())
                 .param("version", version)
@@ -41,6 +41,6 @@ public class OrgPolicyViewProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("TRUNCATE org_policy_view").update();
+        writes.now("TRUNCATE org_policy_view");
     }
 }

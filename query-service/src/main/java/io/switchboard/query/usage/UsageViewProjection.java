@@ -2,21 +2,13 @@ package io.switchboard.query.usage;
 
 import io.switchboard.api.assignment.CallCounted;
 import io.switchboard.api.assignment.CallRefused;
+import io.switchboard.query.sql.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,85 +43,41 @@ public class UsageViewProjection {
             "NULL", "refused = usage_view.refused || jsonb_build_object(CAST(:reason AS text),"
                     + " COALESCE(CAST(usage_view.refused ->> CAST(:reason AS text) AS integer), 0) + 1)");
 
-    private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batches;
+    private final ProjectionWrites writes;
 
-    public UsageViewProjection(JdbcClient jdbc) {
-        this(jdbc, null);
-    }
-
-    @Autowired
-    public UsageViewProjection(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
-        this.jdbc = jdbc;
-        this.batches = batches;
-    }
-
-    private record Statement(String sql, MapSqlParameterSource params) {
-    }
-
-    /** The statements of one processor batch, sent to PostgreSQL as JDBC batches just before it commits. */
-    private final class Pending {
-        private final List<Statement> statements = new ArrayList<>();
-
-        void flush() {
-            int from = 0;
-            while (from < statements.size()) {
-                String sql = statements.get(from).sql();
-                int to = from;
-                while (to < statements.size() && statements.get(to).sql().equals(sql)) {
-                    to++;
-                }
-                batches.batchUpdate(sql, statements.subList(from, to).stream().map(Statement::params)
-                        .toArray(MapSqlParameterSource[]::new));
-                from = to;
-            }
-            statements.clear();
-        }
-    }
-
-    private void execute(String sql, MapSqlParameterSource params) {
-        if (batches == null || !CurrentUnitOfWork.isStarted()) {
-            jdbc.sql(sql).params(params.getValues()).update();
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Pending pending = root.getOrComputeResource("usage-view-statements", key -> {
-            Pending created = new Pending();
-            root.onPrepareCommit(unitOfWork -> created.flush());
-            return created;
-        });
-        pending.statements.add(new Statement(sql, params));
+    public UsageViewProjection(ProjectionWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     public void on(CallCounted event, @SequenceNumber long version, @Timestamp Instant at) {
-        execute(COUNT, upsert(event.assignmentId(), event.day(), event.orgId(), event.numberId(), event.agentId(),
-                version, at)
-                .addValue("callsThatDay", event.callsThatDay())
-                .addValue("dailyLimit", event.dailyLimit()));
+        upsert(COUNT, event.assignmentId(), event.day(), event.orgId(), event.numberId(), event.agentId(), version, at)
+                .param("callsThatDay", event.callsThatDay())
+                .param("dailyLimit", event.dailyLimit())
+                .update();
     }
 
     @EventHandler
     public void on(CallRefused event, @SequenceNumber long version, @Timestamp Instant at) {
-        execute(REFUSE, upsert(event.assignmentId(), event.day(), event.orgId(), event.numberId(), event.agentId(),
-                version, at)
-                .addValue("reason", event.reason().name()));
+        upsert(REFUSE, event.assignmentId(), event.day(), event.orgId(), event.numberId(), event.agentId(), version, at)
+                .param("reason", event.reason().name())
+                .update();
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("TRUNCATE usage_view").update();
+        writes.now("TRUNCATE usage_view");
     }
 
-    private static MapSqlParameterSource upsert(String assignmentId, String day, String orgId, String numberId,
-                                                String agentId, long version, Instant at) {
-        return new MapSqlParameterSource()
-                .addValue("assignmentId", assignmentId)
-                .addValue("day", LocalDate.parse(day))
-                .addValue("orgId", orgId)
-                .addValue("numberId", numberId)
-                .addValue("agentId", agentId)
-                .addValue("at", timestamp(at))
-                .addValue("version", version);
+    private ProjectionWrites.Write upsert(String sql, String assignmentId, String day, String orgId, String numberId,
+                                          String agentId, long version, Instant at) {
+        return writes.sql("usage_view:" + assignmentId + "@" + day, sql)
+                .param("assignmentId", assignmentId)
+                .param("day", LocalDate.parse(day))
+                .param("orgId", orgId)
+                .param("numberId", numberId)
+                .param("agentId", agentId)
+                .param("at", timestamp(at))
+                .param("version", version);
     }
 }

@@ -10,6 +10,7 @@ import io.switchboard.api.number.NumberReleased;
 import io.switchboard.api.query.AgentView;
 import io.switchboard.query.access.Scope;
 import io.switchboard.query.number.NumberViewProjection;
+import io.switchboard.query.sql.ProjectionWrites;
 import io.switchboard.query.testing.Databases;
 import io.switchboard.query.testing.TestNumbers;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,20 +37,23 @@ class AgentViewProjectionTest {
 
     private static JdbcClient jdbc;
 
+    private static ProjectionWrites writes;
+
     private AgentViewProjection projection;
     private AgentViewRepository agents;
 
     @BeforeAll
     static void readModels() {
         jdbc = Databases.freshReadModels("agent_view_projection_test");
+        writes = Databases.writes("agent_view_projection_test");
     }
 
     @BeforeEach
     void emptyReadModels() {
-        projection = new AgentViewProjection(jdbc);
+        projection = new AgentViewProjection(writes);
         agents = new AgentViewRepository(jdbc);
         projection.reset();
-        new NumberViewProjection(jdbc).reset();
+        new NumberViewProjection(writes).reset();
     }
 
     @Test
@@ -89,7 +93,7 @@ class AgentViewProjectionTest {
     @Test
     @DisplayName("R2, R9: an agent counts the held numbers assigned to it now, not ended or released ones")
     void given_assignments_then_agent_counts_current_ones() {
-        NumberViewProjection numbers = new NumberViewProjection(jdbc);
+        NumberViewProjection numbers = new NumberViewProjection(writes);
         projection.on(registered("agent-1", ORG, OWNER, "Ava"), 0, T0);
         E164Number kept = TestNumbers.british();
         E164Number unassigned = TestNumbers.british();

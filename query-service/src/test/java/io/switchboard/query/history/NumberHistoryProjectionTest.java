@@ -7,6 +7,7 @@ import io.switchboard.api.common.E164Number;
 import io.switchboard.api.common.Provider;
 import io.switchboard.api.number.NumberDeactivated;
 import io.switchboard.api.number.NumberReleased;
+import io.switchboard.query.sql.ProjectionWrites;
 import io.switchboard.query.testing.Databases;
 import io.switchboard.query.testing.TestNumbers;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -34,6 +35,8 @@ class NumberHistoryProjectionTest {
 
     private static JdbcClient jdbc;
 
+    private static ProjectionWrites writes;
+
     private final E164Number number = TestNumbers.british();
     private final String numberId = number.numberId();
     private NumberHistoryProjection projection;
@@ -41,11 +44,12 @@ class NumberHistoryProjectionTest {
     @BeforeAll
     static void readModels() {
         jdbc = Databases.freshReadModels("number_history_projection_test");
+        writes = Databases.writes("number_history_projection_test");
     }
 
     @BeforeEach
     void emptyReadModels() {
-        projection = new NumberHistoryProjection(jdbc);
+        projection = new NumberHistoryProjection(writes);
         projection.reset();
     }
 

@@ -19,6 +19,7 @@ import io.switchboard.api.query.PhoneNumberView;
 import io.switchboard.query.access.Scope;
 import io.switchboard.query.paging.PageParameters;
 import io.switchboard.query.paging.PageRequest;
+import io.switchboard.query.sql.ProjectionWrites;
 import io.switchboard.query.testing.Databases;
 import io.switchboard.query.testing.TestNumbers;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,8 @@ class NumberViewProjectionTest {
 
     private static JdbcClient jdbc;
 
+    private static ProjectionWrites writes;
+
     private final E164Number number = TestNumbers.british();
     private final String numberId = number.numberId();
     private NumberViewProjection projection;
@@ -56,11 +59,12 @@ class NumberViewProjectionTest {
     @BeforeAll
     static void readModels() {
         jdbc = Databases.freshReadModels("number_view_projection_test");
+        writes = Databases.writes("number_view_projection_test");
     }
 
     @BeforeEach
     void emptyReadModels() {
-        projection = new NumberViewProjection(jdbc);
+        projection = new NumberViewProjection(writes);
         numbers = new NumberViewRepository(jdbc);
         projection.reset();
     }

@@ -1,6 +1,7 @@
 package io.switchboard.query.org;
 
 import io.switchboard.api.org.OrgPolicyChanged;
+import io.switchboard.query.sql.ProjectionWrites;
 import io.switchboard.query.testing.Databases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,17 +28,20 @@ class OrgPolicyViewProjectionTest {
 
     private static JdbcClient jdbc;
 
+    private static ProjectionWrites writes;
+
     private OrgPolicyViewProjection projection;
     private OrgCalendar calendar;
 
     @BeforeAll
     static void readModels() {
         jdbc = Databases.freshReadModels("org_policy_view_projection_test");
+        writes = Databases.writes("org_policy_view_projection_test");
     }
 
     @BeforeEach
     void emptyReadModels() {
-        projection = new OrgPolicyViewProjection(jdbc);
+        projection = new OrgPolicyViewProjection(writes);
         calendar = new OrgCalendar(jdbc, CLOCK);
         projection.reset();
     }

@@ -1,5 +1,6 @@
 package io.switchboard.query.testing;
 
+import io.switchboard.query.sql.ProjectionWrites;
 import io.switchboard.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,11 @@ public final class Databases {
         flyway.clean();
         flyway.migrate();
         return JdbcClient.create(dataSource);
+    }
+
+    /** The projections' writes into a schema that {@link #freshReadModels} prepared. */
+    public static ProjectionWrites writes(String schema) {
+        return new ProjectionWrites(dataSource(schema));
     }
 
     private static DataSource dataSource(String schema) {

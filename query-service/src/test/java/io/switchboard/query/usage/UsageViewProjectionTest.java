@@ -12,6 +12,7 @@ import io.switchboard.query.agent.AgentViewProjection;
 import io.switchboard.query.number.NumberViewProjection;
 import io.switchboard.query.paging.PageParameters;
 import io.switchboard.query.paging.PageRequest;
+import io.switchboard.query.sql.ProjectionWrites;
 import io.switchboard.query.testing.Databases;
 import io.switchboard.query.testing.TestNumbers;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +48,8 @@ class UsageViewProjectionTest {
 
     private static JdbcClient jdbc;
 
+    private static ProjectionWrites writes;
+
     private final E164Number number = TestNumbers.british();
     private final String numberId = number.numberId();
     private UsageViewProjection projection;
@@ -68,14 +71,15 @@ class UsageViewProjectionTest {
     @BeforeAll
     static void readModels() {
         jdbc = Databases.freshReadModels("usage_view_projection_test");
+        writes = Databases.writes("usage_view_projection_test");
     }
 
     @BeforeEach
     void assignedNumber() {
-        projection = new UsageViewProjection(jdbc);
-        numbers = new NumberViewProjection(jdbc);
+        projection = new UsageViewProjection(writes);
+        numbers = new NumberViewProjection(writes);
         usage = new UsageViewRepository(jdbc);
-        AgentViewProjection agents = new AgentViewProjection(jdbc);
+        AgentViewProjection agents = new AgentViewProjection(writes);
         projection.reset();
         numbers.reset();
         agents.reset();
