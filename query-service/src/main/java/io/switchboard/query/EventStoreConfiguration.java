@@ -21,7 +21,8 @@ import java.time.Duration;
  * The event store as Axon's auto-configuration builds it, except for the fetch delay. The events come from the
  * command service's JVM, so nothing wakes the processors when one is committed: they see it at the next poll,
  * which Axon makes every second by default. Read-your-writes waits for that poll, hence a shorter one.
- * Declaring the store makes Axon's JPA auto-configuration step back, so the storage engine is declared here too.
+ * Declaring the store makes Axon's JPA auto-configuration step back, so the storage engine is declared here too;
+ * it reads as many events per query as a processor handles per batch.
  */
 @Configuration
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
@@ -42,6 +43,7 @@ class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager)
+                .batchSize(ReadModelProcessors.BATCH_SIZE)
                 .build();
     }
 
