@@ -20,8 +20,14 @@ public final class Stack implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
+    /** {@code twilioApiUrl}, when not null, is where the command service finds Twilio's API (a stand-in's). */
     public record Options(Path home, Workspace workspace, int postgresPort, int kafkaPort, int commandPort,
-                          int queryPort, ExternalDatabase externalDatabase) {
+                          int queryPort, ExternalDatabase externalDatabase, String twilioApiUrl) {
+
+        public Options(Path home, Workspace workspace, int postgresPort, int kafkaPort, int commandPort,
+                       int queryPort, ExternalDatabase externalDatabase) {
+            this(home, workspace, postgresPort, kafkaPort, commandPort, queryPort, externalDatabase, null);
+        }
     }
 
     /** A PostgreSQL server the operator runs, used instead of the local one. */
@@ -52,8 +58,11 @@ public final class Stack implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", database.password(),
                 "SWITCHBOARD_JWT_SECRET", options.workspace().secret(),
                 "SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-        commandService = service("command-service", options, options.commandPort(),
-                withCredentialsKey(environment, options.workspace()));
+        Map<String, String> commandEnvironment = withCredentialsKey(environment, options.workspace());
+        if (options.twilioApiUrl() != null) {
+            commandEnvironment.put("SWITCHBOARD_TWILIO_API_URL", options.twilioApiUrl());
+        }
+        commandService = service("command-service", options, options.commandPort(), commandEnvironment);
         queryService = service("query-service", options, options.queryPort(), environment);
     }
 
@@ -62,10 +71,10 @@ public final class Stack implements AutoCloseable {
      * the keys in the environment (which the service inherits).
      */
     private static Map<String, String> withCredentialsKey(Map<String, String> environment, Workspace workspace) {
-        if (System.getenv("SWITCHBOARD_CREDENTIALS_ACTIVE_KEY") != null) {
-            return environment;
-        }
         Map<String, String> withKey = new HashMap<>(environment);
+        if (System.getenv("SWITCHBOARD_CREDENTIALS_ACTIVE_KEY") != null) {
+            return withKey;
+        }
         withKey.put("SWITCHBOARD_CREDENTIALS_ACTIVE_KEY", Workspace.CREDENTIALS_KEY_ID);
         withKey.put("SWITCHBOARD_CREDENTIALS_KEYS_" + Workspace.CREDENTIALS_KEY_ID.toUpperCase(Locale.ROOT),
                 workspace.credentialsKey());

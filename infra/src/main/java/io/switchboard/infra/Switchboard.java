@@ -37,17 +37,20 @@ public final class Switchboard {
             case "rebuild" -> Rebuild.main(Arrays.copyOfRange(args, 1, args.length));
             default -> {
                 System.err.println("usage: switchboard up [--command-port 8080] [--query-port 8081] "
-                        + "[--postgres-port 15432] [--kafka-port 19092] | down | token --org ORG --user USER [--roles MEMBER,ORG_ADMIN]");
+                        + "[--postgres-port 15432] [--kafka-port 19092] [--twilio-stand-in 18090] | down | token --org ORG --user USER [--roles MEMBER,ORG_ADMIN]");
                 System.exit(2);
             }
         }
     }
 
     private static void up(Workspace workspace, Map<String, String> options) throws InterruptedException {
+        TwilioStandIn twilio = options.containsKey("twilio-stand-in")
+                ? TwilioStandIn.start(port(options, "twilio-stand-in", 18090), TwilioStandIn.Options.defaults()) : null;
         Stack.Options stackOptions = new Stack.Options(home(), workspace,
                 port(options, "postgres-port", 15432), port(options, "kafka-port", 19092),
                 port(options, "command-port", 8080),
-                port(options, "query-port", 8081), externalDatabase().orElse(null));
+                port(options, "query-port", 8081), externalDatabase().orElse(null),
+                twilio == null ? null : twilio.url());
         System.out.println("Starting Switchboard (PostgreSQL, Kafka, command service, query service)...");
         Stack stack = Stack.start(stackOptions);
         writePid(workspace);
@@ -56,10 +59,17 @@ public final class Switchboard {
             stopping.set(true);
             System.out.println("\nStopping Switchboard...");
             stack.close();
+            if (twilio != null) {
+                twilio.close();
+            }
             deletePid(workspace);
             System.out.println("Switchboard stopped.");
         }));
         printWelcome(stack, workspace);
+        if (twilio != null) {
+            System.out.printf("Twilio stand-in  %s   (account SID %s, auth token %s; %d numbers)%n%n", twilio.url(),
+                    TwilioStandIn.ACCOUNT_SID, TwilioStandIn.AUTH_TOKEN, TwilioStandIn.Options.defaults().numbers());
+        }
         while (!stopping.get() && stack.services().stream().allMatch(ServiceProcess::isAlive)) {
             Thread.sleep(500);
         }

@@ -1,12 +1,10 @@
 package io.switchboard.query;
 
 import io.switchboard.query.number.NumberViewProjection;
+import io.switchboard.support.axon.PerNumberSequencing;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.TimeUnit;
@@ -28,14 +26,15 @@ class ReadModelProcessors {
      */
     static final int BATCH_SIZE = 1_000;
 
+    /** number-view keeps every event of one number in one sequence, its own and its assignments'. */
     @Autowired
-    void configure(EventProcessingConfigurer processing,
-                   @Qualifier("numberSequencingPolicy") SequencingPolicy<EventMessage<?>> numberSequencing) {
+    void configure(EventProcessingConfigurer processing) {
         processing.usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andBatchSize(BATCH_SIZE)
                         .andEventAvailabilityTimeout(EVENT_AVAILABILITY_TIMEOUT_MS, TimeUnit.MILLISECONDS))
-                .registerSequencingPolicy(NumberViewProjection.PROCESSING_GROUP, configuration -> numberSequencing);
+                .registerSequencingPolicy(NumberViewProjection.PROCESSING_GROUP,
+                        configuration -> new PerNumberSequencing());
     }
 }

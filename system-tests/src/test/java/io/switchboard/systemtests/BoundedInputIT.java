@@ -71,6 +71,10 @@ class BoundedInputIT {
                 new Over("more than 250 allowed countries", false, "PUT", number + "/limits",
                         "{\"dailyLimit\":1,\"allowedCountries\":[" + IntStream.range(0, 251).mapToObj(i -> "\"C" + i + "\"")
                                 .collect(Collectors.joining(",")) + "]}", 400, "VALIDATION_FAILED"),
+                new Over("a bulk import of more than 10,000 rows", false, "POST", "/api/v1/phone-numbers/bulk",
+                        bulkRows(10_001), 413, "TOO_MANY_ROWS"),
+                new Over("a bulk import without rows", false, "POST", "/api/v1/phone-numbers/bulk", bulkRows(0), 400,
+                        "VALIDATION_FAILED"),
                 new Over("a page over 200 items", true, "GET", "/api/v1/phone-numbers?limit=201", null, 400,
                         "VALIDATION_FAILED"),
                 new Over("a page of 0 items", true, "GET", "/api/v1/agents?limit=0", null, 400, "VALIDATION_FAILED"),
@@ -80,6 +84,12 @@ class BoundedInputIT {
                         "{\"label\":\"x\"}", 400, "MALFORMED_REQUEST"),
                 new Over("a path id of 3000 characters", false, "PATCH", "/api/v1/phone-numbers/" + "9".repeat(3_000),
                         "{\"label\":\"x\"}", 404, "NOT_FOUND"));
+    }
+
+    /** A JSON bulk import of {@code count} rows (one number again and again: it is refused before any is read). */
+    private static String bulkRows(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "{\"number\":\"+12025550123\",\"provider\":\"twilio\"}")
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     private static String entries(int count, int length) {

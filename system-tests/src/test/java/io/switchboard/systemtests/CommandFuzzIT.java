@@ -51,6 +51,8 @@ class CommandFuzzIT {
             new Endpoint("DELETE", "/api/v1/agents/{agent}", null),
             new Endpoint("POST", "/api/v1/phone-numbers",
                     "{\"number\":\"{fresh}\",\"provider\":\"twilio\",\"label\":\"Desk\",\"metadata\":{\"k\":\"v\"}}"),
+            new Endpoint("POST", "/api/v1/phone-numbers/bulk",
+                    "[{\"number\":\"{fresh}\",\"provider\":\"twilio\",\"country\":\"US\",\"label\":\"Desk\"}]"),
             new Endpoint("PATCH", "/api/v1/phone-numbers/{number}",
                     "{\"label\":\"L\",\"capabilities\":[\"VOICE\"],\"metadata\":{\"a\":\"b\"},"
                             + "\"webhookUrl\":\"https://example.com/hook\"}"),
@@ -215,18 +217,26 @@ class CommandFuzzIT {
     }
 
     private static String spoilBody(String valid, Mutation mutation) {
-        ObjectNode object = parse(valid);
+        JsonNode body = parse(valid);
+        // a bulk import's body is an array of rows: its first row is the one spoiled
+        ObjectNode object = (ObjectNode) (body.isArray() ? body.get(0) : body);
         List<String> fields = new ArrayList<>();
         object.fieldNames().forEachRemaining(fields::add);
         String field = fields.isEmpty() ? "x" : fields.get(mutation.fieldIndex() % fields.size());
         return switch (mutation.body()) {
             case VALID -> valid;
-            case REPLACE_VALUE -> object.set(field, mutation.replacement()).toString();
+            case REPLACE_VALUE -> {
+                object.set(field, mutation.replacement());
+                yield body.toString();
+            }
             case DROP_FIELD -> {
                 object.remove(field);
-                yield object.toString();
+                yield body.toString();
             }
-            case UNKNOWN_FIELD -> object.set("unexpected" + mutation.fieldIndex(), mutation.replacement()).toString();
+            case UNKNOWN_FIELD -> {
+                object.set("unexpected" + mutation.fieldIndex(), mutation.replacement());
+                yield body.toString();
+            }
             case TRUNCATE -> valid.substring(0, (int) (valid.length() * mutation.cut()));
             case RANDOM_TEXT -> mutation.text();
             case EMPTY -> "";
@@ -235,9 +245,9 @@ class CommandFuzzIT {
         };
     }
 
-    private static ObjectNode parse(String json) {
+    private static JsonNode parse(String json) {
         try {
-            return (ObjectNode) JSON.readTree(json);
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -176,6 +176,14 @@ class RoleMatrixIT {
             return new String[] {id, e164};
         }
 
+        /** A bulk import of one number, started by the owner itself (a MEMBER), whose imports are its own. */
+        String bulkImport(Owner owner) {
+            Reply reply = Http.call("POST", RunningStack.stack().commandUrl() + "/api/v1/phone-numbers/bulk",
+                    RunningStack.token(owner.org(), owner.user(), Role.MEMBER), bulkBody());
+            assertThat(reply.status()).as("bulk import: " + reply.raw()).isEqualTo(200);
+            return reply.id();
+        }
+
         String providerAccount(Owner owner) {
             return setUp(owner, "POST", "/api/v1/provider-accounts", providerAccountBody()).id();
         }
@@ -192,6 +200,10 @@ class RoleMatrixIT {
             setUp(owner, "POST", "/api/v1/calls", call("\"fromNumber\":\"" + line.e164() + "\""));
             return line;
         }
+    }
+
+    private static String bulkBody() {
+        return "[{\"number\":\"" + RunningStack.freshUsNumber() + "\",\"provider\":\"twilio\"}]";
     }
 
     private static String providerAccountBody() {
@@ -226,6 +238,10 @@ class RoleMatrixIT {
                 return Request.command("POST", "/api/v1/phone-numbers", "{\"number\":\"" + RunningStack.freshUsNumber()
                         + "\",\"provider\":\"twilio\"" + ownerField(o) + account + "}");
             }),
+            entry("POST /api/v1/phone-numbers/bulk", (w, o, object) -> Request.command("POST",
+                    "/api/v1/phone-numbers/bulk", bulkBody())),
+            entry("GET /api/v1/phone-numbers/bulk/{id}", (w, o, object) -> Request.command("GET",
+                    "/api/v1/phone-numbers/bulk/" + w.bulkImport(o), null)),
             entry("PATCH /api/v1/phone-numbers/{id}", (w, o, object) -> Request.command("PATCH",
                     "/api/v1/phone-numbers/" + w.number(o)[0], "{\"label\":\"Renamed\"}")),
             entry("POST /api/v1/phone-numbers/{id}/activate", (w, o, object) -> {
@@ -264,8 +280,16 @@ class RoleMatrixIT {
                     "/api/v1/provider-accounts/" + w.providerAccount(o), null)),
             entry("DELETE /api/v1/provider-accounts/{id}", (w, o, object) -> Request.command("DELETE",
                     "/api/v1/provider-accounts/" + w.providerAccount(o), null)),
+            entry("POST /api/v1/provider-accounts/{id}/verify", (w, o, object) -> Request.command("POST",
+                    "/api/v1/provider-accounts/" + w.providerAccount(o) + "/verify", null)),
             entry("POST /api/v1/admin/provider-accounts/reencrypt", (w, o, object) -> Request.command("POST",
                     "/api/v1/admin/provider-accounts/reencrypt", null)),
+            entry("GET /api/v1/admin/platform-sync/dead-letters", (w, o, object) -> Request.command("GET",
+                    "/api/v1/admin/platform-sync/dead-letters", null)),
+            entry("POST /api/v1/admin/platform-sync/dead-letters/{id}/retry", (w, o, object) -> Request.command("POST",
+                    "/api/v1/admin/platform-sync/dead-letters/" + UUID.randomUUID() + "/retry", null)),
+            entry("DELETE /api/v1/admin/platform-sync/dead-letters/{id}", (w, o, object) -> Request.command("DELETE",
+                    "/api/v1/admin/platform-sync/dead-letters/" + UUID.randomUUID(), null)),
             entry("PUT /api/v1/org/policy", (w, o, object) -> Request.command("PUT", "/api/v1/org/policy",
                     "{\"timeZone\":\"Europe/Paris\"}")),
             entry("GET /api/v1/phone-numbers", (w, o, object) -> Request.query("/api/v1/phone-numbers?limit=100",

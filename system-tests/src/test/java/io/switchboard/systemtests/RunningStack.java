@@ -2,6 +2,7 @@ package io.switchboard.systemtests;
 
 import io.switchboard.api.common.Role;
 import io.switchboard.infra.Stack;
+import io.switchboard.infra.TwilioStandIn;
 import io.switchboard.infra.Workspace;
 import io.switchboard.support.identity.DevTokens;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One stack for all system tests of a run, started the way {@code ./switchboard up} starts it (real PostgreSQL,
  * the Kafka broker and both services as their own processes) and stopped when the test JVM exits: starting it
  * takes most of a system test's time. JUnit Jupiter tests start it with {@code @ExtendWith}, others (jqwik
- * properties) with {@link #ensureStarted()}.
+ * properties) with {@link #ensureStarted()}. The command service talks to a Twilio stand-in, not to Twilio.
  */
 final class RunningStack implements BeforeAllCallback {
 
@@ -93,8 +94,9 @@ final class RunningStack implements BeforeAllCallback {
     private static RunningStack start() {
         try {
             Workspace workspace = new Workspace(Files.createTempDirectory("switchboard-it"));
+            TwilioStandIn twilio = TwilioStandIn.start(0, TwilioStandIn.Options.defaults());
             Stack stack = Stack.start(new Stack.Options(Path.of("..").toAbsolutePath().normalize(), workspace,
-                    freePort(), freePort(), freePort(), freePort(), null));
+                    freePort(), freePort(), freePort(), freePort(), null, twilio.url()));
             return new RunningStack(workspace, stack);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

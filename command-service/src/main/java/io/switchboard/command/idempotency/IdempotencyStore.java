@@ -10,7 +10,7 @@ import java.util.Optional;
 @Repository
 public class IdempotencyStore {
 
-    record Record(String requestHash, CommandOutcome outcome) {
+    public record Record(String requestHash, CommandOutcome outcome) {
     }
 
     private final JdbcClient jdbc;
@@ -20,13 +20,13 @@ public class IdempotencyStore {
     }
 
     /** Serializes requests with the same key until the holder's transaction ends. */
-    void lock(String orgId, String key) {
+    public void lock(String orgId, String key) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
                 .param("lock", "idempotency:" + orgId + ":" + key)
                 .query().singleRow();
     }
 
-    Optional<Record> find(String orgId, String key) {
+    public Optional<Record> find(String orgId, String key) {
         return jdbc.sql("""
                         SELECT request_hash, aggregate_id, aggregate_version FROM idempotency_record
                         WHERE org_id = :org AND idempotency_key = :key""")
@@ -37,7 +37,7 @@ public class IdempotencyStore {
                 .optional();
     }
 
-    void insert(String orgId, String key, String requestHash, CommandOutcome outcome) {
+    public void insert(String orgId, String key, String requestHash, CommandOutcome outcome) {
         jdbc.sql("""
                         INSERT INTO idempotency_record
                             (org_id, idempotency_key, request_hash, aggregate_id, aggregate_version, created_at)

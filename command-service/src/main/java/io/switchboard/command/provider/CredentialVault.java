@@ -2,6 +2,7 @@ package io.switchboard.command.provider;
 
 import io.switchboard.api.common.Provider;
 import io.switchboard.api.provider.CredentialType;
+import io.switchboard.api.provider.ProviderAccountVerification;
 import io.switchboard.api.provider.SealedCredentials;
 
 import java.util.Optional;
@@ -22,6 +23,9 @@ interface CredentialVault {
 
     /** Encrypts the row again under the active key, unless it is already under it; the key change, if any. */
     Optional<KeyChange> reencrypt(String accountId);
+
+    /** R6: the latest check of the account's credentials against its provider. */
+    void recordVerification(String accountId, ProviderAccountVerification verification);
 
     record KeyChange(String previousKeyId, String keyId) {
     }

@@ -3,6 +3,11 @@ package io.switchboard.command.provider;
 import io.switchboard.api.provider.ProviderAccountCredentialsReencrypted;
 import io.switchboard.api.provider.ProviderAccountRegistered;
 import io.switchboard.api.provider.ProviderAccountRemoved;
+import io.switchboard.api.provider.ProviderAccountVerification;
+import io.switchboard.api.provider.ProviderAccountVerification.Status;
+import io.switchboard.api.provider.ProviderAccountVerificationFailed;
+import io.switchboard.api.provider.ProviderAccountVerified;
+import io.switchboard.api.provider.RecordProviderAccountVerification;
 import io.switchboard.api.provider.ReencryptProviderAccountCredentials;
 import io.switchboard.api.provider.RegisterProviderAccount;
 import io.switchboard.api.provider.RemoveProviderAccount;
@@ -61,6 +66,24 @@ class ProviderAccount {
         }
         vault.reencrypt(accountId).ifPresent(change -> apply(new ProviderAccountCredentialsReencrypted(accountId,
                 orgId, change.previousKeyId(), change.keyId())));
+    }
+
+    /** R6: a check's outcome is a fact of the account's history, whatever it was before. */
+    @CommandHandler
+    void handle(RecordProviderAccountVerification command, CredentialVault vault) {
+        Tenancy.requireSameOrg(removed ? null : orgId, command.orgId(), "provider account");
+        if (command.failureReason() == null) {
+            vault.recordVerification(accountId, new ProviderAccountVerification(Status.VERIFIED,
+                    command.checkedAt(), null));
+            apply(new ProviderAccountVerified(accountId, orgId, command.checkedAt()));
+            return;
+        }
+        String reason = command.failureReason().length() > RecordProviderAccountVerification.MAX_REASON_LENGTH
+                ? command.failureReason().substring(0, RecordProviderAccountVerification.MAX_REASON_LENGTH)
+                : command.failureReason();
+        vault.recordVerification(accountId, new ProviderAccountVerification(Status.FAILED, command.checkedAt(),
+                reason));
+        apply(new ProviderAccountVerificationFailed(accountId, orgId, command.checkedAt(), reason));
     }
 
     private static String label(String label) {

@@ -7,15 +7,20 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Provider credentials: the keys (checked at startup) and the check of the accounts numbers name. */
+/** Provider credentials: the keys (checked at startup), the check of the accounts numbers name, providers' APIs. */
 @Configuration
-@EnableConfigurationProperties(CredentialProperties.class)
+@EnableConfigurationProperties({CredentialProperties.class, ProviderApiProperties.class})
 class ProviderAccountConfiguration {
 
     /** Static: the store needs the cipher, and this configuration's interceptor needs the store. */
     @Bean
     static CredentialCipher credentialCipher(CredentialProperties properties) {
         return new CredentialCipher(CredentialKeys.from(properties));
+    }
+
+    @Bean
+    static TwilioApi twilioApi(ProviderApiProperties properties) {
+        return new TwilioApi(new ProviderHttp(properties), properties);
     }
 
     /**

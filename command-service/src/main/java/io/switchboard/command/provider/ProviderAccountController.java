@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.CommandAccepted;
 import io.switchboard.api.common.Role;
+import io.switchboard.api.provider.ProviderAccountVerification;
 import io.switchboard.api.provider.ProviderAccountView;
 import io.switchboard.api.provider.ReencryptionReport;
 import io.switchboard.api.provider.RegisterProviderAccount;
@@ -43,11 +44,14 @@ class ProviderAccountController {
     private final CommandSender commands;
     private final ProviderAccounts accounts;
     private final CredentialRotation rotation;
+    private final AccountVerification verification;
 
-    ProviderAccountController(CommandSender commands, ProviderAccounts accounts, CredentialRotation rotation) {
+    ProviderAccountController(CommandSender commands, ProviderAccounts accounts, CredentialRotation rotation,
+                              AccountVerification verification) {
         this.commands = commands;
         this.accounts = accounts;
         this.rotation = rotation;
+        this.verification = verification;
     }
 
     @PostMapping(PATH)
@@ -95,6 +99,16 @@ class ProviderAccountController {
             throw ApiException.notFound("provider account");
         }
         return commands.ok(actor, new RemoveProviderAccount(id, actor.orgId()), null, request);
+    }
+
+    @PostMapping(PATH + "/{id}/verify")
+    @Operation(summary = "R6: check the account's credentials against its provider now (ORG_ADMIN, PLATFORM_ADMIN)."
+            + " Records the outcome on the account; when the provider refuses them, every number the org holds that"
+            + " names the account turns ERROR with the provider's reason. 503 PROVIDER_UNAVAILABLE (Retry-After) when"
+            + " the provider cannot answer")
+    ProviderAccountVerification verify(Actor actor, @PathVariable String id, HttpServletRequest request) {
+        requireAdmin(actor);
+        return verification.verify(actor, id, request);
     }
 
     @PostMapping(REENCRYPT_PATH)

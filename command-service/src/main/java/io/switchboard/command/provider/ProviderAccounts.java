@@ -81,7 +81,8 @@ class ProviderAccounts {
                 secrets == null ? null : Masking.mask(secrets.token()),
                 secrets == null ? null : Masking.mask(secrets.apiKey()),
                 secrets == null ? null : Masking.mask(secrets.apiSecret()),
-                secrets != null, account.credentials().keyId(), account.createdAt(), account.createdBy());
+                secrets != null, account.credentials().keyId(), account.createdAt(), account.createdBy(),
+                account.verification());
     }
 
     /** Where a page ended: the creation time (to the microsecond PostgreSQL keeps) and id of its last account. */

@@ -2,6 +2,8 @@ package io.switchboard.command.provider;
 
 import io.switchboard.api.common.Provider;
 import io.switchboard.api.provider.CredentialType;
+import io.switchboard.api.provider.ProviderAccountVerification;
+import io.switchboard.api.provider.ProviderAccountVerification.Status;
 import io.switchboard.api.provider.SealedCredentials;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,11 +25,16 @@ class ProviderCredentialStore implements CredentialVault {
 
     private static final String COLUMNS =
             "account_id, org_id, provider, label, credential_type, key_id, nonce, ciphertext, created_at, created_by";
+    private static final String READ_COLUMNS =
+            COLUMNS + ", verification_status, verification_at, verification_reason";
     private static final RowMapper<StoredAccount> ACCOUNT = (rs, row) -> new StoredAccount(
             rs.getString("account_id"), rs.getString("org_id"), Provider.valueOf(rs.getString("provider")),
             rs.getString("label"), CredentialType.valueOf(rs.getString("credential_type")),
             new SealedCredentials(rs.getString("key_id"), rs.getBytes("nonce"), rs.getBytes("ciphertext")),
-            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+            new ProviderAccountVerification(Status.valueOf(rs.getString("verification_status")),
+                    Optional.ofNullable(rs.getTimestamp("verification_at")).map(Timestamp::toInstant).orElse(null),
+                    rs.getString("verification_reason")));
 
     private final JdbcClient jdbc;
     private final CredentialCipher cipher;
@@ -66,7 +73,7 @@ class ProviderCredentialStore implements CredentialVault {
 
     @Override
     public Optional<KeyChange> reencrypt(String accountId) {
-        Optional<StoredAccount> locked = jdbc.sql("SELECT " + COLUMNS
+        Optional<StoredAccount> locked = jdbc.sql("SELECT " + READ_COLUMNS
                         + " FROM provider_credential WHERE account_id = :id FOR UPDATE")
                 .param("id", accountId).query(ACCOUNT).optional();
         if (locked.isEmpty() || locked.get().credentials().keyId().equals(cipher.activeKeyId())) {
@@ -87,19 +94,32 @@ class ProviderCredentialStore implements CredentialVault {
         return Optional.of(new KeyChange(previous.keyId(), current.keyId()));
     }
 
+    @Override
+    public void recordVerification(String accountId, ProviderAccountVerification verification) {
+        jdbc.sql("""
+                        UPDATE provider_credential SET verification_status = :status, verification_at = :at,
+                            verification_reason = :reason
+                        WHERE account_id = :id""")
+                .param("status", verification.status().name())
+                .param("at", Timestamp.from(verification.at()))
+                .param("reason", verification.reason())
+                .param("id", accountId)
+                .update();
+    }
+
     Optional<StoredAccount> find(String orgId, String accountId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM provider_credential WHERE account_id = :id AND org_id = :org")
+        return jdbc.sql("SELECT " + READ_COLUMNS + " FROM provider_credential WHERE account_id = :id AND org_id = :org")
                 .param("id", accountId).param("org", orgId).query(ACCOUNT).optional();
     }
 
     /** The org's accounts in creation order, after the given one (keyset paging). */
     List<StoredAccount> list(String orgId, Instant afterCreatedAt, String afterId, int limit) {
         if (afterId == null) {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM provider_credential WHERE org_id = :org"
+            return jdbc.sql("SELECT " + READ_COLUMNS + " FROM provider_credential WHERE org_id = :org"
                             + " ORDER BY created_at, account_id LIMIT :limit")
                     .param("org", orgId).param("limit", limit).query(ACCOUNT).list();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM provider_credential WHERE org_id = :org"
+        return jdbc.sql("SELECT " + READ_COLUMNS + " FROM provider_credential WHERE org_id = :org"
                         + " AND (created_at, account_id) > (:at, :id) ORDER BY created_at, account_id LIMIT :limit")
                 .param("org", orgId).param("at", Timestamp.from(afterCreatedAt)).param("id", afterId)
                 .param("limit", limit).query(ACCOUNT).list();

@@ -38,11 +38,14 @@ public class RegistryProjection {
     @EventHandler
     void on(NumberImported event) {
         jdbc.sql("""
-                        INSERT INTO registry_number (number_id, org_id, owner_user_id, status, country, held, e164)
-                        VALUES (:id, :org, :owner, 'ACTIVE', :country, TRUE, :e164)
+                        INSERT INTO registry_number (number_id, org_id, owner_user_id, status, country, held, e164,
+                            credential_ref)
+                        VALUES (:id, :org, :owner, 'ACTIVE', :country, TRUE, :e164, :credentialRef)
                         ON CONFLICT (number_id) DO UPDATE SET org_id = excluded.org_id,
                             owner_user_id = excluded.owner_user_id, status = 'ACTIVE', country = excluded.country,
-                            held = TRUE, e164 = excluded.e164, assignment_id = NULL, agent_id = NULL""")
+                            held = TRUE, e164 = excluded.e164, assignment_id = NULL, agent_id = NULL,
+                            credential_ref = excluded.credential_ref""")
+                .param("credentialRef", event.credentialRef())
                 .param("id", event.numberId())
                 .param("org", event.orgId())
                 .param("owner", event.ownerUserId())

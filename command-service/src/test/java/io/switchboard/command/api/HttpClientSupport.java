@@ -59,7 +59,7 @@ public final class HttpClientSupport {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader); // a Content-Type among them replaces the JSON one
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());

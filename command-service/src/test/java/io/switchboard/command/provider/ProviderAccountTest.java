@@ -6,6 +6,10 @@ import io.switchboard.api.provider.CredentialType;
 import io.switchboard.api.provider.ProviderAccountCredentialsReencrypted;
 import io.switchboard.api.provider.ProviderAccountRegistered;
 import io.switchboard.api.provider.ProviderAccountRemoved;
+import io.switchboard.api.provider.ProviderAccountVerification;
+import io.switchboard.api.provider.ProviderAccountVerificationFailed;
+import io.switchboard.api.provider.ProviderAccountVerified;
+import io.switchboard.api.provider.RecordProviderAccountVerification;
 import io.switchboard.api.provider.ReencryptProviderAccountCredentials;
 import io.switchboard.api.provider.RegisterProviderAccount;
 import io.switchboard.api.provider.RemoveProviderAccount;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +32,7 @@ class ProviderAccountTest {
 
     private static final String ID = "account-1";
     private static final SealedCredentials SEALED = new SealedCredentials("k1", new byte[12], new byte[]{1, 2, 3});
+    private static final Instant CHECKED_AT = Instant.parse("2026-11-21T09:30:00Z");
     private static final ProviderAccountRegistered REGISTERED = new ProviderAccountRegistered(ID, "org-a",
             Provider.TWILIO, "Production", CredentialType.TOKEN, "k1");
 
@@ -51,6 +57,12 @@ class ProviderAccountTest {
         public Optional<KeyChange> reencrypt(String accountId) {
             calls.add("reencrypt " + accountId);
             return rotation;
+        }
+
+        @Override
+        public void recordVerification(String accountId, ProviderAccountVerification verification) {
+            calls.add("verification " + accountId + " " + verification.status() + " " + verification.at() + " "
+                    + verification.reason());
         }
     }
 
@@ -134,6 +146,47 @@ class ProviderAccountTest {
                 .when(new RemoveProviderAccount(ID, "org-a"))
                 .expectException(refusedWith(ErrorCode.NOT_FOUND))
                 .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("R6: credentials the provider accepted are recorded as verified at the time of the check")
+    void given_registered_when_verification_succeeded_then_verified() {
+        fixture.given(REGISTERED)
+                .when(new RecordProviderAccountVerification(ID, "org-a", CHECKED_AT, null))
+                .expectEvents(new ProviderAccountVerified(ID, "org-a", CHECKED_AT));
+        assertThat(vault.calls).containsExactly("verification account-1 VERIFIED " + CHECKED_AT + " null");
+    }
+
+    @Test
+    @DisplayName("R6: credentials the provider refused are recorded as failed, with the time and the provider's reason")
+    void given_verified_when_verification_failed_then_failed_with_reason() {
+        fixture.given(REGISTERED, new ProviderAccountVerified(ID, "org-a", CHECKED_AT.minusSeconds(3600)))
+                .when(new RecordProviderAccountVerification(ID, "org-a", CHECKED_AT, "HTTP 401: Authenticate"))
+                .expectEvents(new ProviderAccountVerificationFailed(ID, "org-a", CHECKED_AT, "HTTP 401: Authenticate"));
+        assertThat(vault.calls).containsExactly("verification account-1 FAILED " + CHECKED_AT
+                + " HTTP 401: Authenticate");
+    }
+
+    @Test
+    @DisplayName("R6: a provider's reason is kept to 256 characters")
+    void given_registered_when_long_reason_then_truncated() {
+        fixture.given(REGISTERED)
+                .when(new RecordProviderAccountVerification(ID, "org-a", CHECKED_AT, "x".repeat(300)))
+                .expectEvents(new ProviderAccountVerificationFailed(ID, "org-a", CHECKED_AT, "x".repeat(256)));
+    }
+
+    @Test
+    @DisplayName("R6: a removed account, or another org's, cannot be verified")
+    void given_removed_or_other_org_when_verification_then_not_found() {
+        fixture.given(REGISTERED, new ProviderAccountRemoved(ID, "org-a"))
+                .when(new RecordProviderAccountVerification(ID, "org-a", CHECKED_AT, null))
+                .expectException(refusedWith(ErrorCode.NOT_FOUND))
+                .expectNoEvents();
+        fixture.given(REGISTERED)
+                .when(new RecordProviderAccountVerification(ID, "org-b", CHECKED_AT, null))
+                .expectException(refusedWith(ErrorCode.NOT_FOUND))
+                .expectNoEvents();
+        assertThat(vault.calls).isEmpty();
     }
 
     @Test

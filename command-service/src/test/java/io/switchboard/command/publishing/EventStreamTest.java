@@ -9,6 +9,7 @@ import com.networknt.schema.SpecVersion;
 import io.switchboard.api.assignment.CountCall;
 import io.switchboard.api.common.Role;
 import io.switchboard.api.number.MarkNumberFailed;
+import io.switchboard.api.provider.RecordProviderAccountVerification;
 import io.switchboard.api.stream.EventTypes;
 import io.switchboard.command.api.HttpClientSupport;
 import io.switchboard.command.api.ServiceInstance;
@@ -29,6 +30,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,6 +173,11 @@ class EventStreamTest {
         String accountId = http.send("POST", "/api/v1/provider-accounts", alice,
                 "{\"provider\":\"vonage\",\"providerAccountId\":\"vonage-account-0001\",\"apiKey\":\"vk-0123456789\","
                         + "\"apiSecret\":\"vs-0123456789abcdef\",\"label\":\"Vonage APAC\"}").body().get("id").asText();
+        // R6: what a check against the provider records (the HTTP verify needs a provider's API, TwilioAccountTest)
+        CommandGateway verifications = service.bean(CommandGateway.class);
+        verifications.sendAndWait(new RecordProviderAccountVerification(accountId, org, Instant.now(), null));
+        verifications.sendAndWait(new RecordProviderAccountVerification(accountId, org, Instant.now(),
+                "HTTP 401: Authenticate"));
         String numberId = http.send("POST", "/api/v1/phone-numbers", alice,
                 "{\"number\":\"+61 2 9123 4567\",\"provider\":\"vonage\",\"label\":\"Sydney\","
                         + "\"metadata\":{\"team\":\"apac\"},\"providerRefs\":{\"vonageId\":\"v-1\"},"

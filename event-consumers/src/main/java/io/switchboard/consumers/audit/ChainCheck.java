@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class ChainCheck {
 
-    /** Where an aggregate's chain stands: the sequence and hash of its newest event. */
+    /** Where an aggregate's chain stands: the sequence and hash (null when it carries none) of its newest event. */
     record Head(long sequence, String hash) {
     }
 
@@ -31,15 +31,15 @@ final class ChainCheck {
         Head head = heads.get(aggregateId);
         long expected = head == null ? 0 : head.sequence() + 1;
         if (link.hash() == null) {
-            breaks.add(new ChainBreak(link, "carries no chain hash"));
+            breaks.add(new ChainBreak(link, "carries no chain hash (stored before chaining began, or stripped since)"));
         } else if (sequence != expected) {
             breaks.add(new ChainBreak(link, "comes where sequence " + expected + " should: an event is missing or"
                     + " out of order"));
-        } else if (!link.hash().equals(ChainHash.next(head == null ? ChainHash.GENESIS : head.hash(),
-                link.content()))) {
+        } else if (!link.hash().equals(ChainHash.next(head == null || head.hash() == null ? ChainHash.GENESIS
+                : head.hash(), link.content()))) {
             breaks.add(new ChainBreak(link, "its hash does not match its content chained to the hash before it"));
         }
-        heads.put(aggregateId, new Head(sequence, link.hash() == null ? ChainHash.GENESIS : link.hash()));
+        heads.put(aggregateId, new Head(sequence, link.hash()));
     }
 
     /** A link that differs from another copy of the same chain, found outside this check. */

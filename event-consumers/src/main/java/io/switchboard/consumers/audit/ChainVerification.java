@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -89,8 +88,8 @@ final class ChainVerification {
     private void acceptStored(ChainLink link) {
         store.accept(link);
         ChainCheck.Head published = topic.heads().get(link.content().aggregateId());
-        if (published != null && published.sequence() == link.content().sequence()
-                && !Objects.equals(published.hash(), link.hash())) {
+        if (published != null && published.sequence() == link.content().sequence() && published.hash() != null
+                && link.hash() != null && !published.hash().equals(link.hash())) {
             store.broken(link, "its hash differs from the chainhash the topic carries for the same event: one of the"
                     + " two copies was rewritten");
         }

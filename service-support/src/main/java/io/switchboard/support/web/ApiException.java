@@ -3,12 +3,16 @@ package io.switchboard.support.web;
 import io.switchboard.api.common.ErrorCode;
 import org.springframework.http.HttpStatus;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /** A refusal that the client caused and can act on; answered as an RFC 9457 problem with a stable code. */
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final ErrorCode code;
     private final String field;
+    private Duration retryAfter;
 
     public ApiException(HttpStatus status, ErrorCode code, String detail) {
         this(status, code, detail, null);
@@ -31,6 +35,16 @@ public class ApiException extends RuntimeException {
 
     public static ApiException invalid(String field, String detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, detail, field);
+    }
+
+    /** When to try again (a Retry-After header), for a refusal that passes. */
+    public ApiException retryAfter(Duration after) {
+        retryAfter = after;
+        return this;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public HttpStatus status() {

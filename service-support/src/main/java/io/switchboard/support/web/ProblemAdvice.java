@@ -9,6 +9,7 @@ import io.switchboard.api.common.PhoneNumberRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -43,7 +44,12 @@ public class ProblemAdvice {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-        return problem(e.status(), e.code(), e.getMessage(), e.field(), request);
+        ResponseEntity<ProblemDetail> problem = problem(e.status(), e.code(), e.getMessage(), e.field(), request);
+        return e.retryAfter().map(after -> ResponseEntity.status(problem.getStatusCode())
+                        .headers(problem.getHeaders())
+                        .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, after.toSeconds())))
+                        .body(problem.getBody()))
+                .orElse(problem);
     }
 
     @ExceptionHandler(PhoneNumberRejectedException.class)

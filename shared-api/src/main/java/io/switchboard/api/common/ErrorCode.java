@@ -7,7 +7,7 @@ package io.switchboard.api.common;
 public enum ErrorCode {
     // input
     MALFORMED_REQUEST, VALIDATION_FAILED, UNKNOWN_FIELD, INVALID_PHONE_NUMBER, PAYLOAD_TOO_LARGE,
-    UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, INVALID_CURSOR,
+    UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_ALLOWED, INVALID_CURSOR, TOO_MANY_ROWS,
     // identity and access
     UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, IDENTITY_PROVIDER_UNAVAILABLE,
     // concurrency and idempotency
@@ -23,6 +23,8 @@ public enum ErrorCode {
     INVALID_TIME_ZONE,
     // provider accounts (SPEC §6): a number's credentialRef names no account of the org, or one of another provider
     PROVIDER_ACCOUNT_NOT_FOUND, PROVIDER_MISMATCH,
+    // talking to the provider (R6): it refused the credentials, could not be reached, or has no API Switchboard reads
+    PROVIDER_CREDENTIALS_REJECTED, PROVIDER_CREDENTIALS_UNREADABLE, PROVIDER_UNAVAILABLE, PROVIDER_NOT_SUPPORTED,
     // unexpected
     INTERNAL_ERROR
 }

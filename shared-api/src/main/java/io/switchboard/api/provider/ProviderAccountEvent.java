@@ -5,7 +5,7 @@ package io.switchboard.api.provider;
  * provider's account id (SID), not even masked: SPEC §6 treats both as credentials.
  */
 public sealed interface ProviderAccountEvent permits ProviderAccountRegistered, ProviderAccountRemoved,
-        ProviderAccountCredentialsReencrypted {
+        ProviderAccountCredentialsReencrypted, ProviderAccountVerified, ProviderAccountVerificationFailed {
 
     String accountId();
 

@@ -9,6 +9,7 @@ import java.time.Instant;
  * ({@code ••••1234}: the last four characters of a value of at least 12, nothing of a shorter one). The member
  * of the other credential type is null. When the stored credentials cannot be decrypted (their key is not
  * configured, or the ciphertext was altered) {@code credentialsReadable} is false and the masked members are null.
+ * {@code verification} is the latest check of the credentials against the provider (R6).
  */
 public record ProviderAccountView(
         String id,
@@ -22,5 +23,6 @@ public record ProviderAccountView(
         boolean credentialsReadable,
         String keyId,
         Instant createdAt,
-        String createdBy) {
+        String createdBy,
+        ProviderAccountVerification verification) {
 }

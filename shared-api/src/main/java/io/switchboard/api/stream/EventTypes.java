@@ -19,6 +19,8 @@ import io.switchboard.api.org.OrgPolicyChanged;
 import io.switchboard.api.provider.ProviderAccountCredentialsReencrypted;
 import io.switchboard.api.provider.ProviderAccountRegistered;
 import io.switchboard.api.provider.ProviderAccountRemoved;
+import io.switchboard.api.provider.ProviderAccountVerificationFailed;
+import io.switchboard.api.provider.ProviderAccountVerified;
 
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +72,9 @@ public final class EventTypes {
                     AggregateType.ORG_POLICY)),
             Map.entry(ProviderAccountRegistered.class, providerAccount("registered")),
             Map.entry(ProviderAccountRemoved.class, providerAccount("removed")),
-            Map.entry(ProviderAccountCredentialsReencrypted.class, providerAccount("credentials-reencrypted")));
+            Map.entry(ProviderAccountCredentialsReencrypted.class, providerAccount("credentials-reencrypted")),
+            Map.entry(ProviderAccountVerified.class, providerAccount("verified")),
+            Map.entry(ProviderAccountVerificationFailed.class, providerAccount("verification-failed")));
 
     private EventTypes() {
     }
