@@ -282,6 +282,8 @@ class RoleMatrixIT {
                     "/api/v1/provider-accounts/" + w.providerAccount(o), null)),
             entry("POST /api/v1/provider-accounts/{id}/verify", (w, o, object) -> Request.command("POST",
                     "/api/v1/provider-accounts/" + w.providerAccount(o) + "/verify", null)),
+            entry("POST /api/v1/provider-accounts/{id}/import", (w, o, object) -> Request.command("POST",
+                    "/api/v1/provider-accounts/" + w.providerAccount(o) + "/import", null)),
             entry("POST /api/v1/admin/provider-accounts/reencrypt", (w, o, object) -> Request.command("POST",
                     "/api/v1/admin/provider-accounts/reencrypt", null)),
             entry("GET /api/v1/admin/platform-sync/dead-letters", (w, o, object) -> Request.command("GET",

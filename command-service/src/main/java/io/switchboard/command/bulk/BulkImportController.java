@@ -7,8 +7,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.number.BulkImport;
-import io.switchboard.command.web.Access;
-import io.switchboard.command.web.CommandSender;
 import io.switchboard.support.identity.Actor;
 import io.switchboard.support.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,13 +21,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.List;
-import java.util.function.Supplier;
 
 @RestController
 @RequestMapping(BulkImportController.PATH)
@@ -38,8 +33,6 @@ class BulkImportController {
 
     static final String PATH = "/api/v1/phone-numbers/bulk";
     static final String CSV = "text/csv";
-    private static final String PREFER = "Prefer";
-    private static final String RESPOND_ASYNC = "respond-async";
     private static final String SUMMARY = "Import up to 10,000 numbers (R3-R5): a result per row, IMPORTED with the"
             + " number's id, ALREADY_HELD (R4, also for a number an earlier row imports) or INVALID with the code and"
             + " reason; a bad row never stops the others. Each row is imported as POST /api/v1/phone-numbers would,"
@@ -49,12 +42,12 @@ class BulkImportController {
             + " import). Prefer: respond-async answers 202 at once; follow the import at the Location.";
 
     private final BulkImports imports;
-    private final Access access;
+    private final BulkSubmission submission;
     private final ObjectMapper json;
 
-    BulkImportController(BulkImports imports, Access access, ObjectMapper json) {
+    BulkImportController(BulkImports imports, BulkSubmission submission, ObjectMapper json) {
         this.imports = imports;
-        this.access = access;
+        this.submission = submission;
         this.json = json;
     }
 
@@ -63,7 +56,7 @@ class BulkImportController {
             content = @Content(mediaType = CSV, examples = @ExampleObject(
                     "number,provider,country,label\n+12025550123,telnyx,US,Front desk\n+442079460958,twilio,GB,"))))
     ResponseEntity<BulkImport> importCsv(Actor actor, @RequestBody byte[] body, HttpServletRequest request) {
-        return submit(actor, request, () -> CsvRows.read(body, charset(request)));
+        return submission.submit(actor, request, () -> CsvRows.read(body, charset(request)));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -71,7 +64,7 @@ class BulkImportController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(
                     "[{\"number\":\"+12025550123\",\"provider\":\"telnyx\",\"country\":\"US\",\"label\":\"Front desk\"}]"))))
     ResponseEntity<BulkImport> importJson(Actor actor, @RequestBody byte[] body, HttpServletRequest request) {
-        return submit(actor, request, () -> JsonRows.read(body, json));
+        return submission.submit(actor, request, () -> JsonRows.read(body, json));
     }
 
     @GetMapping("/{id}")
@@ -79,31 +72,6 @@ class BulkImportController {
             + " COMPLETED. An org's imports are seen by its admins, MANAGER and SERVICE; a MEMBER sees its own")
     BulkImport bulkImport(Actor actor, @PathVariable String id) {
         return imports.find(actor, id);
-    }
-
-    private ResponseEntity<BulkImport> submit(Actor actor, HttpServletRequest request,
-                                              Supplier<List<SubmittedRow>> rows) {
-        access.requireWriter(actor);
-        String key = request.getHeader(CommandSender.IDEMPOTENCY_KEY_HEADER);
-        BulkImports.requireValidKey(key);
-        BulkImports.Answer answer = imports.submit(new BulkImports.Request(actor, rows.get(), key,
-                request.getHeader(CommandSender.CORRELATION_ID_HEADER), prefersAsync(request)));
-        if (!answer.running()) {
-            return ResponseEntity.ok(answer.bulkImport());
-        }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).header("Preference-Applied", RESPOND_ASYNC)
-                .location(URI.create(PATH + "/" + answer.bulkImport().id())).body(answer.bulkImport());
-    }
-
-    private static boolean prefersAsync(HttpServletRequest request) {
-        for (var values = request.getHeaders(PREFER); values.hasMoreElements(); ) {
-            for (String preference : values.nextElement().split(",")) {
-                if (preference.strip().equalsIgnoreCase(RESPOND_ASYNC)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Charset charset(HttpServletRequest request) {

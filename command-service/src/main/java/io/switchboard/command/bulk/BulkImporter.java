@@ -2,7 +2,6 @@ package io.switchboard.command.bulk;
 
 import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.number.ImportNumber;
-import io.switchboard.api.number.NumberDetails;
 import io.switchboard.command.shared.Refusal;
 import io.switchboard.support.identity.Actor;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -127,8 +126,7 @@ class BulkImporter {
 
     private SettledRow importRow(Actor actor, MetaData audit, ImportableRow row) {
         ImportNumber command = new ImportNumber(row.number().numberId(), actor.orgId(), row.number(), row.provider(),
-                actor.userId(), null, null, new NumberDetails(row.label(), null, null, null, null, null),
-                actor.userId());
+                actor.userId(), null, row.credentialRef(), row.details(), actor.userId());
         try {
             gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit));
             return new SettledRow(row.index(), row.imported());

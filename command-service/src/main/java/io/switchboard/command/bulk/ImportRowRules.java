@@ -7,6 +7,7 @@ import io.switchboard.api.common.PhoneNumberRejection;
 import io.switchboard.api.common.Provider;
 import io.switchboard.api.number.BulkImportOutcome;
 import io.switchboard.api.number.BulkImportRowResult;
+import io.switchboard.api.number.NumberDetails;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +92,9 @@ final class ImportRowRules {
             return invalid(index, row, input, ErrorCode.VALIDATION_FAILED,
                     "R3: " + number + " is a number of " + derived + ", not of " + country, "country");
         }
-        return new ImportableRow(index, row.row(), input, number, provider, blankToNull(row.label()));
+        NumberDetails details = row.details() != null ? row.details()
+                : new NumberDetails(blankToNull(row.label()), null, null, null, null, null);
+        return new ImportableRow(index, row.row(), input, number, provider, details, row.credentialRef());
     }
 
     private static Provider provider(String name) {

@@ -5,10 +5,11 @@ import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.common.Provider;
 import io.switchboard.api.number.BulkImportOutcome;
 import io.switchboard.api.number.BulkImportRowResult;
+import io.switchboard.api.number.NumberDetails;
 
 /** A row that passed the checks: what its {@code ImportNumber} needs, and the results it can come to. */
-record ImportableRow(int index, int row, String input, E164Number number, Provider provider, String label)
-        implements CheckedRow {
+record ImportableRow(int index, int row, String input, E164Number number, Provider provider, NumberDetails details,
+                     String credentialRef) implements CheckedRow {
 
     BulkImportRowResult imported() {
         return new BulkImportRowResult(row, input, BulkImportOutcome.IMPORTED, number.numberId(), number.value(), null,

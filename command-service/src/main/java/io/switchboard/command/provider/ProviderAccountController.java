@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.CommandAccepted;
 import io.switchboard.api.common.Role;
+import io.switchboard.api.number.BulkImport;
 import io.switchboard.api.provider.ProviderAccountVerification;
 import io.switchboard.api.provider.ProviderAccountView;
 import io.switchboard.api.provider.ReencryptionReport;
@@ -45,13 +46,15 @@ class ProviderAccountController {
     private final ProviderAccounts accounts;
     private final CredentialRotation rotation;
     private final AccountVerification verification;
+    private final AccountNumberImport numberImport;
 
     ProviderAccountController(CommandSender commands, ProviderAccounts accounts, CredentialRotation rotation,
-                              AccountVerification verification) {
+                              AccountVerification verification, AccountNumberImport numberImport) {
         this.commands = commands;
         this.accounts = accounts;
         this.rotation = rotation;
         this.verification = verification;
+        this.numberImport = numberImport;
     }
 
     @PostMapping(PATH)
@@ -109,6 +112,18 @@ class ProviderAccountController {
     ProviderAccountVerification verify(Actor actor, @PathVariable String id, HttpServletRequest request) {
         requireAdmin(actor);
         return verification.verify(actor, id, request);
+    }
+
+    @PostMapping(PATH + "/{id}/import")
+    @Operation(summary = "SPEC §6: import the numbers the account holds at its provider (ORG_ADMIN, PLATFORM_ADMIN)."
+            + " Lists them through the provider's API (Twilio: IncomingPhoneNumbers, every page) and imports those not"
+            + " yet held as POST /api/v1/phone-numbers/bulk does: a result per row, the same Idempotency-Key and"
+            + " Prefer: respond-async; each number gets its friendly name, capabilities, provider ids (twilioSid,"
+            + " twilioTrunkSid) and the account as credentialRef. Credentials the provider refuses: 422"
+            + " PROVIDER_CREDENTIALS_REJECTED and the account fails verification (R6)")
+    ResponseEntity<BulkImport> importNumbers(Actor actor, @PathVariable String id, HttpServletRequest request) {
+        requireAdmin(actor);
+        return numberImport.run(actor, id, request);
     }
 
     @PostMapping(REENCRYPT_PATH)

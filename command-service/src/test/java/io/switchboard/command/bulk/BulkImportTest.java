@@ -353,7 +353,7 @@ class BulkImportTest {
         String key = UUID.randomUUID().toString();
         E164Number number = E164Number.parse(first, null);
         String importId = leftBehind(alice, key, csv, List.of(new SettledRow(0, new ImportableRow(0, 1, first, number,
-                Provider.TELNYX, null).imported())), Duration.ofMinutes(2));
+                Provider.TELNYX, null, null).imported())), Duration.ofMinutes(2));
         assertThat(http().send("GET", PATH + "/" + importId, token, null).body().get("status").asText())
                 .isEqualTo("INTERRUPTED");
         long before = events();
