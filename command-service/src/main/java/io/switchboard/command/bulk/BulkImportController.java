@@ -62,7 +62,8 @@ class BulkImportController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = SUMMARY, requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(
-                    "[{\"number\":\"+12025550123\",\"provider\":\"telnyx\",\"country\":\"US\",\"label\":\"Front desk\"}]"))))
+                    "[{\"number\":\"+12025550123\",\"provider\":\"telnyx\",\"country\":\"US\","
+                            + "\"label\":\"Front desk\"}]"))))
     ResponseEntity<BulkImport> importJson(Actor actor, @RequestBody byte[] body, HttpServletRequest request) {
         return submission.submit(actor, request, () -> JsonRows.read(body, json));
     }

@@ -42,7 +42,8 @@ class BulkImportStore {
 
     void create(String id, String orgId, String userId, int total) {
         jdbc.sql("""
-                        INSERT INTO bulk_import (import_id, org_id, user_id, total_rows, status, created_at, heartbeat_at)
+                        INSERT INTO bulk_import
+                            (import_id, org_id, user_id, total_rows, status, created_at, heartbeat_at)
                         VALUES (:id, :org, :user, :total, 'RUNNING', now(), now())""")
                 .param("id", id).param("org", orgId).param("user", userId).param("total", total)
                 .update();
@@ -127,7 +128,8 @@ class BulkImportStore {
         int done = counts.values().stream().mapToInt(Integer::intValue).sum();
         List<BulkImportRowResult> results = stored.status() == BulkImportStatus.COMPLETED ? results(stored.id()) : null;
         return new BulkImport(stored.id(), stored.status(), stored.total(), done,
-                counts.getOrDefault(BulkImportOutcome.IMPORTED, 0), counts.getOrDefault(BulkImportOutcome.ALREADY_HELD, 0),
+                counts.getOrDefault(BulkImportOutcome.IMPORTED, 0),
+                counts.getOrDefault(BulkImportOutcome.ALREADY_HELD, 0),
                 counts.getOrDefault(BulkImportOutcome.INVALID, 0), stored.position(), results);
     }
 
@@ -138,8 +140,12 @@ class BulkImportStore {
                 .param("id", id)
                 .query((rs, row) -> new BulkImportRowResult(rs.getInt("row_number"), rs.getString("number"),
                         BulkImportOutcome.valueOf(rs.getString("outcome")), rs.getString("number_id"),
-                        rs.getString("e164"), rs.getString("code") == null ? null : ErrorCode.valueOf(rs.getString("code")),
-                        rs.getString("reason"), rs.getString("field")))
+                        rs.getString("e164"), code(rs.getString("code")), rs.getString("reason"),
+                        rs.getString("field")))
                 .list();
+    }
+
+    private static ErrorCode code(String name) {
+        return name == null ? null : ErrorCode.valueOf(name);
     }
 }

@@ -4,6 +4,7 @@ import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.number.ImportNumber;
 import io.switchboard.command.shared.Refusal;
 import io.switchboard.support.identity.Actor;
+import io.switchboard.support.web.ApiException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -42,7 +43,7 @@ class BulkImporter {
 
     private static final int ATTEMPTS = 5;
     private static final Comparator<CheckedRow> LOCK_ORDER = Comparator.comparing(row ->
-            row instanceof ImportableRow importable ? importable.number().numberId() : "");
+            row instanceof ImportableRow importable ? importable.number().value() : "");
 
     private final CommandGateway gateway;
     private final TransactionManager transactions;
@@ -91,7 +92,9 @@ class BulkImporter {
                     throw failure;
                 }
                 lost = failure;
-                pauseBeforeRetry(attempt);
+                if (attempt < ATTEMPTS) {
+                    pauseBeforeRetry(attempt);
+                }
             }
         }
         if (chunk.size() > 1) {
@@ -137,6 +140,10 @@ class BulkImporter {
                 return new SettledRow(row.index(), refusal.code() == ErrorCode.NUMBER_ALREADY_HELD
                         ? row.alreadyHeld(refusal.getMessage())
                         : row.invalid(refusal.code(), refusal.getMessage(), refusal.field()));
+            }
+            if (cause instanceof ApiException refused) {
+                // refused by a check around the handler, e.g. of the row's credentialRef, before anything was written
+                return new SettledRow(row.index(), row.invalid(refused.code(), refused.getMessage(), refused.field()));
             }
             throw failure;
         }

@@ -80,7 +80,8 @@ class BulkImports {
 
     static void requireValidKey(String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ApiException.invalid(CommandSender.IDEMPOTENCY_KEY_HEADER, "must be 1 to 255 visible ASCII characters");
+            throw ApiException.invalid(CommandSender.IDEMPOTENCY_KEY_HEADER,
+                    "must be 1 to 255 visible ASCII characters");
         }
     }
 

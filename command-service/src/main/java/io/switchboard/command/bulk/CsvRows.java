@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a {@code text/csv} body (RFC 4180: fields separated by commas, a field in double quotes may hold commas, and
  * {@code ""} stands for a quote inside one) into rows: number, provider, country and label, in that order or in the
- * order a header names them. The header is a first line whose first field is {@code number}. Blank lines are skipped;
- * every other line is a row, numbered by its line in the file.
+ * order a header names them. A first line with a field {@code number} is the header. Blank lines are skipped; every
+ * other line is a row, numbered by its line in the file.
  */
 final class CsvRows {
 
@@ -55,7 +55,7 @@ final class CsvRows {
     }
 
     private static boolean isHeader(List<String> fields) {
-        return fields != null && fields.get(0).equalsIgnoreCase(COLUMNS.get(0));
+        return fields != null && fields.stream().anyMatch(field -> field.equalsIgnoreCase(COLUMNS.get(0)));
     }
 
     private static List<String> header(List<String> fields) {

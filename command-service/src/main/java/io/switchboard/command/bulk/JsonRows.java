@@ -33,8 +33,8 @@ final class JsonRows {
                     "the request body is not well-formed JSON");
         }
         if (array == null || !array.isArray()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST,
-                    "the request body is a JSON array of rows, e.g. [{\"number\":\"+12025550123\",\"provider\":\"telnyx\"}]");
+            throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST, "the request body is a JSON"
+                    + " array of rows, e.g. [{\"number\":\"+12025550123\",\"provider\":\"telnyx\"}]");
         }
         RowCount.requireRoomFor(array.size());
         RowCount.requireSome(array.size());

@@ -99,7 +99,7 @@ class BulkImportTest {
     }
 
     @Test
-    @DisplayName("R3, R5: a CSV file with a header imports each row as a single import would: NumberImported, owned by the caller, with its label")
+    @DisplayName("R3, R5: a CSV file with a header (in any column order) imports each row as a single import would: NumberImported, owned by the caller, with its label")
     void csvWithHeader() {
         String org = UUID.randomUUID().toString();
         String first = freshNumber();
@@ -131,6 +131,8 @@ class BulkImportTest {
         assertThat(reply.body().get("position").asLong()).isGreaterThanOrEqualTo((Long) stored.get("global_index"));
         assertThat(jdbc.queryForObject("SELECT org_id FROM registry_number WHERE number_id = ? AND held", String.class,
                 id)).isEqualTo(org);
+        HttpClientSupport.Reply reordered = csv(member(org), "Label,Provider,Number\nBack desk,plivo," + freshNumber());
+        assertThat(outcomes(reordered)).isEqualTo("2:IMPORTED");
     }
 
     @Test
