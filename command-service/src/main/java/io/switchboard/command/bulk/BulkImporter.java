@@ -2,23 +2,20 @@ package io.switchboard.command.bulk;
 
 import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.number.ImportNumber;
+import io.switchboard.command.shared.Races;
 import io.switchboard.command.shared.Refusal;
 import io.switchboard.support.identity.Actor;
 import io.switchboard.support.web.ApiException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +25,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Imports the rows of a bulk import as {@code ImportNumber} commands through the command bus, with the request's
@@ -88,12 +84,12 @@ class BulkImporter {
                 inOneTransaction(importId, actor, audit, chunk);
                 return;
             } catch (RuntimeException failure) {
-                if (!lostRace(failure)) {
+                if (!Races.lost(failure)) {
                     throw failure;
                 }
                 lost = failure;
                 if (attempt < ATTEMPTS) {
-                    pauseBeforeRetry(attempt);
+                    Races.pauseBeforeRetry(attempt, 20);
                 }
             }
         }
@@ -146,25 +142,6 @@ class BulkImporter {
                 return new SettledRow(row.index(), row.invalid(refused.code(), refused.getMessage(), refused.field()));
             }
             throw failure;
-        }
-    }
-
-    private static boolean lostRace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
-                    || cause instanceof PessimisticLockingFailureException
-                    || cause instanceof LockAcquisitionFailedException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void pauseBeforeRetry(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 20L * attempt + 2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Starts, resumes and replays bulk imports. With an {@code Idempotency-Key} the import takes the key where single
@@ -36,8 +35,6 @@ import java.util.regex.Pattern;
 class BulkImports {
 
     private static final Logger log = LoggerFactory.getLogger(BulkImports.class);
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /** A bulk import as requested; {@code background} when the client asked not to wait (202). */
     record Request(Actor actor, List<SubmittedRow> rows, String idempotencyKey, String correlationId,
@@ -76,13 +73,6 @@ class BulkImports {
         this.idempotency = idempotency;
         this.transactions = transactions;
         this.background = background;
-    }
-
-    static void requireValidKey(String idempotencyKey) {
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ApiException.invalid(CommandSender.IDEMPOTENCY_KEY_HEADER,
-                    "must be 1 to 255 visible ASCII characters");
-        }
     }
 
     Answer submit(Request request) {
@@ -152,8 +142,7 @@ class BulkImports {
     }
 
     private void complete(String importId, Request request, List<CheckedRow> rows, Set<Integer> done) {
-        String correlationId = request.correlationId() != null && CORRELATION_ID.matcher(request.correlationId())
-                .matches() ? request.correlationId() : importId;
+        String correlationId = CommandSender.correlationId(request.correlationId()).orElse(importId);
         MetaData audit = MetaData.with(EventMetadata.ACTOR_ID, request.actor().userId())
                 .and(EventMetadata.CORRELATION_ID, correlationId);
         try {

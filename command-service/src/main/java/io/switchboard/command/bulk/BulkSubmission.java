@@ -37,7 +37,7 @@ public class BulkSubmission {
                                              Supplier<List<SubmittedRow>> rows) {
         access.requireWriter(actor);
         String key = request.getHeader(CommandSender.IDEMPOTENCY_KEY_HEADER);
-        BulkImports.requireValidKey(key);
+        CommandSender.requireValidIdempotencyKey(key);
         BulkImports.Answer answer = imports.submit(new BulkImports.Request(actor, rows.get(), key,
                 request.getHeader(CommandSender.CORRELATION_ID_HEADER), prefersAsync(request)));
         if (!answer.running()) {

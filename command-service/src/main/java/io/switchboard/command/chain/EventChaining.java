@@ -53,8 +53,7 @@ class EventChaining implements MessageDispatchInterceptor<EventMessage<?>> {
     }
 
     private ChainedEvent content(DomainEventMessage<?> event) {
-        String type = EventTypes.of(event.getPayloadType()).orElseThrow(() ->
-                new IllegalStateException("no published type for " + event.getPayloadType().getName())).name();
+        String type = EventTypes.published(event.getPayloadType()).name();
         MetaData metaData = event.getMetaData();
         return new ChainedEvent(event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(), type,
                 event.getTimestamp(), text(metaData.get(EventMetadata.ACTOR_ID)),

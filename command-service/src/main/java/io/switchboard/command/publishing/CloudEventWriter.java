@@ -24,8 +24,7 @@ class CloudEventWriter {
     }
 
     byte[] write(DomainEventMessage<?> event, long globalPosition) {
-        EventTypes.EventType type = EventTypes.of(event.getPayloadType()).orElseThrow(() ->
-                new IllegalStateException("no published type for " + event.getPayloadType().getName()));
+        EventTypes.EventType type = EventTypes.published(event.getPayloadType());
         ObjectNode data = json.valueToTree(event.getPayload());
         ObjectNode cloudEvent = json.createObjectNode()
                 .put(SPEC_VERSION, "1.0")

@@ -9,6 +9,7 @@ import io.switchboard.api.stream.EventMetadata;
 import io.switchboard.command.idempotency.IdempotencyInterceptor;
 import io.switchboard.command.shared.CommandOutcome;
 import io.switchboard.command.shared.PendingOutcome;
+import io.switchboard.command.shared.Races;
 import io.switchboard.command.shared.Refusal;
 import io.switchboard.support.identity.Actor;
 import io.switchboard.support.web.ApiException;
@@ -18,10 +19,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -35,7 +33,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -102,10 +99,10 @@ public class CommandSender {
             try {
                 completed = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             } catch (RuntimeException failure) {
-                if (attempt == ATTEMPTS || !lostRace(failure)) {
+                if (attempt == ATTEMPTS || !Races.lost(failure)) {
                     throw translate(command, failure);
                 }
-                pauseBeforeRetry(attempt);
+                Races.pauseBeforeRetry(attempt, 5);
             }
         }
         CommandOutcome outcome = completed.outcome();
@@ -121,9 +118,7 @@ public class CommandSender {
         metaData.put(EventMetadata.ACTOR_ID, actor.userId());
         metaData.put(EventMetadata.CORRELATION_ID, correlationId(request));
         if (key != null) {
-            if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-                throw ApiException.invalid(IDEMPOTENCY_KEY_HEADER, "must be 1 to 255 visible ASCII characters");
-            }
+            requireValidIdempotencyKey(key);
             metaData.put(IdempotencyInterceptor.KEY, key);
             metaData.put(IdempotencyInterceptor.ORG_ID, actor.orgId());
             metaData.put(IdempotencyInterceptor.REQUEST_HASH, requestHash(request, body));
@@ -131,9 +126,20 @@ public class CommandSender {
         return MetaData.from(metaData);
     }
 
+    /** @throws ApiException 400 when the header's value is not an idempotency key */
+    public static void requireValidIdempotencyKey(String key) {
+        if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw ApiException.invalid(IDEMPOTENCY_KEY_HEADER, "must be 1 to 255 visible ASCII characters");
+        }
+    }
+
+    /** The request's {@value #CORRELATION_ID_HEADER}, when it is one; else none, for the caller to make one. */
+    public static Optional<String> correlationId(String given) {
+        return Optional.ofNullable(given).filter(id -> CORRELATION_ID.matcher(id).matches());
+    }
+
     private static String correlationId(HttpServletRequest request) {
-        String given = request.getHeader(CORRELATION_ID_HEADER);
-        return given != null && CORRELATION_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return correlationId(request.getHeader(CORRELATION_ID_HEADER)).orElseGet(() -> UUID.randomUUID().toString());
     }
 
     private String requestHash(HttpServletRequest request, Object body) {
@@ -147,23 +153,9 @@ public class CommandSender {
         }
     }
 
-    private static void pauseBeforeRetry(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static Throwable cause(RuntimeException failure) {
         return failure instanceof CommandExecutionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-    }
-
-    private static boolean lostRace(RuntimeException failure) {
-        Throwable cause = cause(failure);
-        return cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
-                || cause instanceof PessimisticLockingFailureException;
     }
 
     private static RuntimeException translate(Object command, RuntimeException failure) {
@@ -179,12 +171,12 @@ public class CommandSender {
         if (cause instanceof AggregateNotFoundException) {
             return ApiException.notFound("resource");
         }
-        if (lostRace(failure) && command instanceof ImportNumber) {
+        if (Races.lost(failure) && command instanceof ImportNumber) {
             // R4: two imports of one number met on its event stream; the other one won
             return new ApiException(HttpStatus.CONFLICT, ErrorCode.NUMBER_ALREADY_HELD,
                     "this number is already held");
         }
-        if (lostRace(failure)) {
+        if (Races.lost(failure)) {
             return new ApiException(HttpStatus.CONFLICT, ErrorCode.CONCURRENT_MODIFICATION,
                     "a concurrent change won; read again and retry");
         }

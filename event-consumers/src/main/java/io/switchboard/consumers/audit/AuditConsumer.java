@@ -5,15 +5,12 @@ import io.switchboard.consumers.cli.Arguments;
 import io.switchboard.consumers.stream.MalformedEventException;
 import io.switchboard.consumers.stream.ReceivedEvent;
 import io.switchboard.consumers.stream.ReceivedRecord;
-import io.switchboard.consumers.stream.TopicReader;
-import org.apache.kafka.common.KafkaException;
 
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -68,11 +65,7 @@ public final class AuditConsumer {
             return history(arguments, bootstrapServers, topic, out);
         }
         AuditConsumer audit = new AuditConsumer(sampleSize);
-        try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
-            reader.seek(Map.of());
-            reader.readToEnd(batch -> batch.forEach(audit::accept));
-        } catch (KafkaException | IllegalStateException e) {
-            out.println("audit: cannot read " + topic + ": " + e.getMessage());
+        if (!WholeTopic.read(bootstrapServers, topic, audit::accept, out)) {
             return 1;
         }
         out.printf("audit of %s at %s: %d records (%d redelivered, ignored), aggregates: %d%n", topic,
@@ -88,17 +81,14 @@ public final class AuditConsumer {
     private static int history(Arguments arguments, String bootstrapServers, String topic, PrintStream out) {
         NumberHistoryReplay replay = new NumberHistoryReplay(arguments.value("history").orElseThrow(),
                 arguments.flag("with-calls"));
-        try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
-            reader.seek(Map.of());
-            reader.readToEnd(batch -> batch.forEach(record -> {
-                try {
-                    replay.accept(record.parse().event());
-                } catch (MalformedEventException e) {
-                    // the audit proper reports malformed records; a history shows only what can be read
-                }
-            }));
-        } catch (KafkaException | IllegalStateException e) {
-            out.println("audit: cannot read " + topic + ": " + e.getMessage());
+        boolean read = WholeTopic.read(bootstrapServers, topic, record -> {
+            try {
+                replay.accept(record.parse().event());
+            } catch (MalformedEventException e) {
+                // the audit proper reports malformed records; a history shows only what can be read
+            }
+        }, out);
+        if (!read) {
             return 1;
         }
         replay.entries().forEach(out::println);

@@ -5,13 +5,10 @@ import io.switchboard.consumers.cli.Arguments;
 import io.switchboard.consumers.stream.MalformedEventException;
 import io.switchboard.consumers.stream.ReceivedEvent;
 import io.switchboard.consumers.stream.ReceivedRecord;
-import io.switchboard.consumers.stream.TopicReader;
-import org.apache.kafka.common.KafkaException;
 
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,11 +45,7 @@ final class ChainVerification {
         String topicName = arguments.value("topic", CloudEventAttributes.TOPIC);
         String schema = arguments.value("schema", "command");
         ChainVerification verification = new ChainVerification();
-        try (TopicReader reader = new TopicReader(bootstrapServers, topicName)) {
-            reader.seek(Map.of());
-            reader.readToEnd(batch -> batch.forEach(verification::acceptRecord));
-        } catch (KafkaException | IllegalStateException e) {
-            out.println("audit verify: cannot read " + topicName + ": " + e.getMessage());
+        if (!WholeTopic.read(bootstrapServers, topicName, verification::acceptRecord, out)) {
             return 1;
         }
         try (EventStore events = new EventStore(

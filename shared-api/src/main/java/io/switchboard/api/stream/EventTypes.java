@@ -83,6 +83,12 @@ public final class EventTypes {
         return Optional.ofNullable(TYPES.get(eventClass));
     }
 
+    /** The published type of an event the services emit: one without a type is a programming error. */
+    public static EventType published(Class<?> eventClass) {
+        return of(eventClass).orElseThrow(() ->
+                new IllegalStateException("no published type for " + eventClass.getName()));
+    }
+
     /** The type of the event class of this name, as the event store records it ({@code payload_type}). */
     public static Optional<EventType> ofClassName(String className) {
         return TYPES.entrySet().stream().filter(entry -> entry.getKey().getName().equals(className))
