@@ -19,7 +19,8 @@ import java.util.TreeMap;
 /**
  * The tamper-evident chain of each aggregate's events. An event's hash is SHA-256 over the previous event's hash
  * (the empty string before sequence 0) and the event's id, aggregate id, sequence, published type, time in epoch
- * milliseconds, actor, correlation id and data as canonical JSON (object keys sorted, no spaces), each field
+ * milliseconds, actor, correlation id and data as canonical JSON (object keys sorted, arrays, which are sets,
+ * sorted by their elements' canonical JSON, no spaces), each field
  * length-prefixed so no two different events hash alike. The command service stores it in the event's metadata
  * ({@link EventMetadata#CHAIN_HASH}) and publishes it as the CloudEvents extension {@code chainhash}; anyone holding the
  * events can recompute every link, and a changed event, or a removed one, breaks the chain where it was.
@@ -68,11 +69,26 @@ public final class ChainHash {
             return sorted;
         }
         if (node.isArray()) {
+            // every array of an event is a Java set (docs/events.md): its order is not the event's, and a set read
+            // back from the store iterates in another order than the one that was written
+            Map<String, JsonNode> elements = new TreeMap<>();
+            node.forEach(element -> {
+                JsonNode canonical = sorted(element);
+                elements.put(text(canonical), canonical);
+            });
             ArrayNode sorted = JSON.createArrayNode();
-            node.forEach(element -> sorted.add(sorted(element)));
+            elements.values().forEach(sorted::add);
             return sorted;
         }
         return node;
+    }
+
+    private static String text(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void update(MessageDigest sha256, String field) {

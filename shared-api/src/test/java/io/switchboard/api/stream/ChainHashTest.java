@@ -19,11 +19,11 @@ class ChainHashTest {
     @DisplayName("§5: the chain hash is pinned: docs/events.md's recipe in Python gives the same value")
     void pinnedValue() {
         assertThat(ChainHash.next(ChainHash.GENESIS, IMPORTED))
-                .isEqualTo("e93517dbe86d4ec8316c3031e89f446b6ed0156e17e8659e2c1089a234ea0130");
+                .isEqualTo("29d419f8d547062043740ee1d1fd3c6a8f61d8b9af1ec9f492d831c1f05f7206");
     }
 
     @Test
-    @DisplayName("§5: the data's key order and spacing do not change the hash; its values do")
+    @DisplayName("§5: the data's key order, spacing and set order do not change the hash; its values do")
     void canonicalData() {
         ChainedEvent reordered = withData(json(
                 "{ \"limit\": 3, \"capabilities\": [\"VOICE\", \"SMS\"], \"e164\": \"+12025550123\", \"orgId\": \"acme\" }"));
@@ -34,7 +34,8 @@ class ChainHashTest {
 
         String hash = ChainHash.next(ChainHash.GENESIS, IMPORTED);
         assertThat(ChainHash.next(ChainHash.GENESIS, reordered)).isEqualTo(hash);
-        assertThat(ChainHash.next(ChainHash.GENESIS, arrayReordered)).isNotEqualTo(hash);
+        // an event's arrays are Java sets: read back from the store, a set may iterate in another order
+        assertThat(ChainHash.next(ChainHash.GENESIS, arrayReordered)).isEqualTo(hash);
         assertThat(ChainHash.next(ChainHash.GENESIS, valueChanged)).isNotEqualTo(hash);
     }
 
