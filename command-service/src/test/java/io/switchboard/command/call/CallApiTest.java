@@ -3,20 +3,22 @@ package io.switchboard.command.call;
 import io.switchboard.api.common.Role;
 import io.switchboard.command.CommandServiceApplication;
 import io.switchboard.command.api.HttpClientSupport;
+import io.switchboard.testing.clock.ClockSensitiveTest;
+import io.switchboard.testing.clock.TestClock;
+import io.switchboard.testing.clock.TestClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +35,11 @@ import java.util.stream.Collectors;
 import static io.switchboard.command.api.HttpClientSupport.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = {CommandServiceApplication.class, CallApiTest.Clocks.class},
+@SpringBootTest(classes = {CommandServiceApplication.class, TestClockConfiguration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CallApiTest {
 
     private static final AtomicInteger NEXT = new AtomicInteger(3000);
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -58,14 +51,14 @@ class CallApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    MutableClock clock;
+    TestClock clock;
 
     private String org;
     private String alice;
 
     @BeforeEach
     void newOrg() {
-        clock.set(Instant.now());
+        clock.reset();
         org = "org-" + UUID.randomUUID();
         alice = token(org, "alice", Role.MEMBER, Role.ORG_ADMIN);
     }
@@ -105,7 +98,7 @@ class CallApiTest {
                 "io.switchboard.api.assignment." + type, numberId);
     }
 
-    @Test
+    @ClockSensitiveTest
     @DisplayName("R14, R15: a call from an assigned number within its limit is counted, saying what is left today")
     void countsACall() {
         String from = usNumber();
@@ -119,7 +112,7 @@ class CallApiTest {
         assertThat(answer.body().get("remaining").asInt()).isEqualTo(9);
     }
 
-    @Test
+    @ClockSensitiveTest
     @DisplayName("R15: the same call id twice counts once and returns the first answer")
     void sameCallIdCountsOnce() {
         String from = usNumber();
@@ -132,7 +125,7 @@ class CallApiTest {
         assertThat(events("CallCounted", numberId)).isEqualTo(1);
     }
 
-    @Test
+    @ClockSensitiveTest
     @DisplayName("R15: a refused call answers a problem whose code is the reason, and the refusal is recorded")
     void refusalIsRecorded() {
         String from = usNumber();
@@ -150,7 +143,7 @@ class CallApiTest {
         assertThat(call(alice, "inactive-1", "+12025550123", from, null).code()).isEqualTo("NUMBER_INACTIVE");
     }
 
-    @Test
+    @ClockSensitiveTest
     @DisplayName("R15: 50 concurrent calls against a limit of 10 count exactly 10 and refuse 40 with DAILY_LIMIT_REACHED")
     void exactUnderConcurrency() throws Exception {
         String from = usNumber();
@@ -179,7 +172,7 @@ class CallApiTest {
         assertThat(events("CallRefused", numberId)).isEqualTo(40);
     }
 
-    @Test
+    @ClockSensitiveTest
     @DisplayName("R16: given only the agent, the call goes out from a local number first, then from the one with most capacity")
     void picksTheNumber() {
         String agentId = agent("Picker");
@@ -221,6 +214,32 @@ class CallApiTest {
         assertThat(overLimit.code()).isEqualTo("DAILY_LIMIT_REACHED");
         assertThat(afterMidnight.status()).isEqualTo(200);
         assertThat(afterMidnight.body().get("day").asText()).as("00:01 EDT on the 9th").isEqualTo("2026-03-09");
+    }
+
+    @ClockSensitiveTest
+    @DisplayName("R17: a call counts on the org's calendar day at the instant it is placed, until the org's next midnight")
+    void countsOnTheOrgDayOfNow() {
+        Instant now = clock.instant();
+        for (String zone : List.of("UTC", "America/New_York", "Europe/Berlin")) {
+            newOrg();
+            http().send("PUT", "/api/v1/org/policy", alice, "{\"timeZone\":\"" + zone + "\"}");
+            String from = usNumber();
+            assignedNumber(from, agent("Shift in " + zone), 1, "[\"US\"]");
+            LocalDate today = now.atZone(ZoneId.of(zone)).toLocalDate();
+            Instant nextMidnight = today.plusDays(1).atStartOfDay(ZoneId.of(zone)).toInstant();
+
+            HttpClientSupport.Reply first = call(alice, "now-1", "+12025550123", from, null);
+            clock.set(nextMidnight.minusSeconds(1));
+            HttpClientSupport.Reply lastSecond = call(alice, "now-2", "+12025550123", from, null);
+            clock.set(nextMidnight);
+            HttpClientSupport.Reply nextDay = call(alice, "now-3", "+12025550123", from, null);
+
+            assertThat(first.body().path("day").asText()).as("the day in %s at %s", zone, now)
+                    .isEqualTo(today.toString());
+            assertThat(lastSecond.code()).as("%s, a second before its midnight", zone).isEqualTo("DAILY_LIMIT_REACHED");
+            assertThat(nextDay.body().path("day").asText()).as("%s at its midnight", zone)
+                    .isEqualTo(today.plusDays(1).toString());
+        }
     }
 
     @Test

@@ -5,12 +5,17 @@ import io.switchboard.api.common.Provider;
 import io.switchboard.api.common.Role;
 import io.switchboard.query.number.PhoneNumberDetail;
 import io.switchboard.query.testing.TestNumbers;
+import io.switchboard.testing.clock.ClockSensitiveTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,8 +57,36 @@ class CallsTodayTest extends HttpTest {
         assertThat(detail()).returns(0, PhoneNumberDetail::callsToday).returns(100, PhoneNumberDetail::remainingToday);
     }
 
+    @ClockSensitiveTest
+    @DisplayName("R17: calls today are the calls counted on the org's calendar day at this instant, not the day before")
+    void calls_today_are_those_of_the_org_day_of_now() {
+        Instant now = clock.instant();
+        for (String timeZone : List.of("America/New_York", "Europe/Berlin", "")) {
+            String zoneOrg = org + "-" + (timeZone.isEmpty() ? "without-policy" : timeZone);
+            E164Number zoneNumber = TestNumbers.british();
+            if (!timeZone.isEmpty()) {
+                given.orgPolicyChanged(zoneOrg, timeZone);
+            }
+            given.numberImported(zoneOrg, "alice", zoneNumber, Provider.TWILIO, null, null);
+            String agent = given.agentRegistered(zoneOrg, "alice", "Ava");
+            String assignment = given.numberAssigned(zoneOrg, zoneNumber.numberId(), agent);
+            LocalDate today = now.atZone(timeZone.isEmpty() ? ZoneOffset.UTC : ZoneId.of(timeZone)).toLocalDate();
+            for (int call = 1; call <= 3; call++) {
+                given.callCounted(zoneOrg, assignment, zoneNumber.numberId(), agent, today.minusDays(1).toString(), call);
+            }
+            given.callCounted(zoneOrg, assignment, zoneNumber.numberId(), agent, today.toString(), 1);
+
+            assertThat(detail(zoneNumber, zoneOrg)).as("%s at %s, its day %s", zoneOrg, now, today)
+                    .returns(1, PhoneNumberDetail::callsToday).returns(99, PhoneNumberDetail::remainingToday);
+        }
+    }
+
     private PhoneNumberDetail detail() {
-        return get("/api/v1/phone-numbers/" + number.numberId(), token("alice", org, Role.MEMBER),
+        return detail(number, org);
+    }
+
+    private PhoneNumberDetail detail(E164Number of, String inOrg) {
+        return get("/api/v1/phone-numbers/" + of.numberId(), token("alice", inOrg, Role.MEMBER),
                 PhoneNumberDetail.class).getBody();
     }
 }

@@ -10,8 +10,8 @@ import io.switchboard.api.number.NumberDeactivated;
 import io.switchboard.api.number.NumberFailed;
 import io.switchboard.api.number.NumberReleased;
 import io.switchboard.api.org.OrgPolicyChanged;
-import org.axonframework.eventhandling.GenericEventMessage;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import static io.switchboard.query.testing.Events.assigned;
@@ -22,14 +22,17 @@ import static io.switchboard.query.testing.Events.registered;
 
 /**
  * Appends events to the shared event store as the command service would, each at the next sequence number of
- * its aggregate, and remembers the global index of the last one for {@code X-Min-Position}.
+ * its aggregate and stamped with the service's clock, and remembers the global index of the last one for
+ * {@code X-Min-Position}.
  */
 class EventStoreFixture {
 
     private final TimedEvents events;
+    private final Clock clock;
 
-    EventStoreFixture(TimedEvents events) {
+    EventStoreFixture(TimedEvents events, Clock clock) {
         this.events = events;
+        this.clock = clock;
     }
 
     long lastPosition() {
@@ -91,6 +94,6 @@ class EventStoreFixture {
     }
 
     private void append(String aggregateType, String aggregateId, Object payload) {
-        events.append(aggregateType, aggregateId, payload, GenericEventMessage.clock.instant(), null, null);
+        events.append(aggregateType, aggregateId, payload, clock.instant(), null, null);
     }
 }

@@ -6,19 +6,17 @@ import io.switchboard.api.query.Page;
 import io.switchboard.api.query.PhoneNumberView;
 import io.switchboard.query.consistency.MinPositionInterceptor;
 import io.switchboard.query.testing.Databases;
-import io.switchboard.query.testing.SettableClock;
 import io.switchboard.support.identity.DevTokens;
 import io.switchboard.testing.TestDatabase;
+import io.switchboard.testing.clock.TestClock;
+import io.switchboard.testing.clock.TestClockConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,12 +40,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The running query service on a random port, over the tests' real PostgreSQL, with the command service's event
  * store created beside it. Every test class extending this one shares the one Spring context; each test works in
  * an org of its own, so they never see each other's data. The service's clock is the system clock unless a test
- * sets {@link #clock} (and resets it after).
+ * sets {@link #clock} (and resets it after) or runs in a clock scenario ({@code @ClockSensitiveTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "switchboard.security.jwt.hmac-secret=" + HttpTest.SECRET,
         "switchboard.read-your-writes.max-wait=2s"})
-@Import(HttpTest.TestClock.class)
+@Import(TestClockConfiguration.class)
 abstract class HttpTest {
 
     static final String SECRET = "query-service-test-secret-of-at-least-32-bytes";
@@ -65,7 +63,7 @@ abstract class HttpTest {
     @Autowired
     protected JdbcClient jdbc;
     @Autowired
-    protected SettableClock clock;
+    protected TestClock clock;
 
     protected final String org = "org-" + UUID.randomUUID();
     protected EventStoreFixture given;
@@ -81,7 +79,7 @@ abstract class HttpTest {
     @BeforeEach
     void fixture() {
         events = new TimedEvents(eventStore, new TransactionTemplate(transactionManager), jdbc);
-        given = new EventStoreFixture(events);
+        given = new EventStoreFixture(events, clock);
     }
 
     static String token(String user, String org, Role... roles) {
@@ -105,16 +103,6 @@ abstract class HttpTest {
         assertThat(response.getStatusCode()).isEqualTo(status);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(response.getBody().path("code").asText()).isEqualTo(code);
-    }
-
-    @TestConfiguration
-    static class TestClock {
-
-        @Bean
-        @Primary
-        SettableClock settableClock() {
-            return new SettableClock();
-        }
     }
 
     /** No event given, nothing to wait for: global indexes start at 1. */

@@ -1,17 +1,18 @@
-package io.switchboard.command.shared;
+package io.switchboard.support.time;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The one source of "now" for decisions (R17); tests replace it. */
-@Configuration
+/**
+ * The one source of "now" for decisions and reads (R17: which day is today; as-of defaults); tests replace it with
+ * a primary clock of their own.
+ */
+@Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }
