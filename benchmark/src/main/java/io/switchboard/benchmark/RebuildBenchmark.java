@@ -87,6 +87,7 @@ public final class RebuildBenchmark {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(work.resolve("postgres")).setPort(freePort())
                 .setServerConfig("listen_addresses", "127.0.0.1").setServerConfig("max_connections", "200")
+                .setServerConfig("synchronous_commit", "on")
                 .start()) {
             String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
             Flyway.configure().dataSource(url, "postgres", "").schemas("command").defaultSchema("command")

