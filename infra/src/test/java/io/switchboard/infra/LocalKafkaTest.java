@@ -4,7 +4,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class LocalKafkaTest {
 
@@ -56,12 +56,12 @@ class LocalKafkaTest {
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of("smoke"));
                 List<String> values = new ArrayList<>();
-                long deadline = System.currentTimeMillis() + 20_000;
-                while (values.isEmpty() && System.currentTimeMillis() < deadline) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                        values.add(record.value());
-                    }
-                }
+                // the consumer is not thread-safe, and its poll is the wait
+                await("the record sent before the restart").atMost(Duration.ofSeconds(20)).pollInSameThread()
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ZERO).untilAsserted(() -> {
+                            consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+                            assertThat(values).as("records read from smoke").isNotEmpty();
+                        });
                 assertThat(values).containsExactly("before restart");
             }
         }

@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -106,12 +105,10 @@ class ChainVerifyIT {
      * Publication trails the commit: waits until the topic has the number's {@code events}, then verifies every
      * chain of the stack, all the other system tests' events included.
      */
-    private static void awaitVerified(String number, int events) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (published(number) < events && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-        }
-        assertThat(published(number)).as("events of " + number + " on the topic").isEqualTo(events);
+    private static void awaitVerified(String number, int events) {
+        long published = RunningStack.eventually(events + " events of " + number + " on the topic")
+                .until(() -> published(number), count -> count >= events);
+        assertThat(published).as("events of " + number + " on the topic").isEqualTo(events);
         Verification verification = verify();
         assertThat(verification.status()).as(verification.output()).isZero();
         assertThat(verification.output()).containsPattern("chains in the event store .*broken links: none")

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,7 @@ class KafkaReplayIT {
 
     @Test
     @DisplayName("§5: the audit consumer's replay of a number's history from offset 0 equals the HTTP history")
-    void replayEqualsHttpHistory() throws Exception {
+    void replayEqualsHttpHistory() {
         String number = command("POST", "/api/v1/phone-numbers",
                 "{\"number\":\"" + RunningStack.freshUsNumber() + "\",\"provider\":\"telnyx\",\"label\":\"Replay\"}").id();
         String agent = command("POST", "/api/v1/agents", "{\"name\":\"Replayer\"}").id();
@@ -60,9 +59,10 @@ class KafkaReplayIT {
 
         for (boolean withCalls : new boolean[] {false, true}) {
             List<JsonNode> http = httpHistory(number, withCalls);
+            assertThat(http).as("the HTTP history has the number's and its assignment's events").hasSize(withCalls ? 7 : 6);
+
             List<JsonNode> replayed = replayUntil(number, withCalls, http.size());
 
-            assertThat(http).as("the HTTP history has the number's and its assignment's events").hasSize(withCalls ? 7 : 6);
             assertThat(replayed).hasSize(http.size());
             for (int i = 0; i < http.size(); i++) {
                 assertSameEvent(replayed.get(i), http.get(i));
@@ -84,16 +84,11 @@ class KafkaReplayIT {
         return entries;
     }
 
-    /** Publication to Kafka trails the commit a little: read from offset 0 again until all events are there. */
-    private static List<JsonNode> replayUntil(String number, boolean withCalls, int expected)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        List<JsonNode> replayed = replay(number, withCalls);
-        while (replayed.size() < expected && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            replayed = replay(number, withCalls);
-        }
-        return replayed;
+    /** Publication to Kafka trails the commit: read from offset 0 again until all events are there. */
+    private static List<JsonNode> replayUntil(String number, boolean withCalls, int expected) {
+        String what = expected + " events in the replay of " + number + (withCalls ? ", calls included" : "");
+        return RunningStack.eventually(what)
+                .until(() -> replay(number, withCalls), replayed -> replayed.size() >= expected);
     }
 
     private static List<JsonNode> replay(String number, boolean withCalls) {

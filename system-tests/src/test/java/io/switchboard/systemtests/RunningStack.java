@@ -5,6 +5,8 @@ import io.switchboard.infra.Stack;
 import io.switchboard.infra.TwilioStandIn;
 import io.switchboard.infra.Workspace;
 import io.switchboard.support.identity.DevTokens;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -84,6 +86,15 @@ final class RunningStack implements BeforeAllCallback {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the stored events", e);
         }
+    }
+
+    /**
+     * A wait for what trails a commit (publication to Kafka, the read models), named {@code what} so that a
+     * timeout says what did not happen. Each check reads the whole topic or asks a service: twice a second is enough.
+     */
+    static ConditionFactory eventually(String what) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500));
     }
 
     /** A valid US number no other system test uses (they all draw here). */

@@ -29,7 +29,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +41,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * SPEC §4, §6: "no secret is ever in an event, on Kafka, in a log line or in an HTTP reply", checked the hard
@@ -161,21 +161,17 @@ class SecretSearchIT {
     }
 
     /** The query service has applied everything up to {@code position} (X-Min-Position waits, bounded, then 503). */
-    private static void awaitReadModels(String token, long position) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
+    private static void awaitReadModels(String token, long position) {
+        RunningStack.eventually("read models caught up with position " + position).untilAsserted(() -> {
             Reply reply = Http.call("GET", RunningStack.stack().queryUrl() + "/api/v1/phone-numbers", token, null,
                     "X-Min-Position", String.valueOf(position));
-            if (reply.status() == 200) {
-                return;
-            }
-            assertThat(Instant.now()).as("read models caught up: " + reply.raw()).isBefore(deadline);
-            Thread.sleep(200);
-        }
+            assertThat(reply.status()).as("GET /api/v1/phone-numbers at position " + position + ": " + reply.raw())
+                    .isEqualTo(200);
+        });
     }
 
     /** Every event of these aggregates is on the topic. */
-    private static void awaitKafka(Set<String> aggregateIds) throws Exception {
+    private static void awaitKafka(Set<String> aggregateIds) throws SQLException {
         Set<String> stored = new HashSet<>();
         try (Connection connection = DriverManager.getConnection(RunningStack.stack().databaseUrl());
              Statement statement = connection.createStatement();
@@ -187,23 +183,20 @@ class SecretSearchIT {
                 }
             }
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        Set<String> published = new HashSet<>();
-        while (!published.containsAll(stored)) {
-            assertThat(Instant.now()).as("all of the flow's events published").isBefore(deadline);
-            published.clear();
+        RunningStack.eventually("all of the flow's " + stored.size() + " events published").untilAsserted(() -> {
+            Set<String> unpublished = new HashSet<>(stored);
             readTopics(record -> {
                 if (record.topic().equals(CloudEventAttributes.TOPIC)) {
                     try {
                         JsonNode event = JSON.readTree(record.value());
-                        published.add(event.path(CloudEventAttributes.ID).asText());
+                        unpublished.remove(event.path(CloudEventAttributes.ID).asText());
                     } catch (IOException notAnEvent) {
                         // not ours to judge here
                     }
                 }
             });
-            Thread.sleep(200);
-        }
+            assertThat(unpublished).as("the flow's events not on " + CloudEventAttributes.TOPIC).isEmpty();
+        });
     }
 
     /** Every row of every table of every schema of the database (PostgreSQL's own catalogs aside), all columns as text; bytea as its bytes. */
@@ -275,11 +268,13 @@ class SecretSearchIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-            while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
-                assertThat(Instant.now()).as("read every topic to its end").isBefore(deadline);
-                consumer.poll(Duration.ofMillis(500)).forEach(each);
-            }
+            // the consumer is not thread-safe, and its poll is the wait
+            await("every topic read to its end").atMost(Duration.ofSeconds(120)).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ZERO).untilAsserted(() -> {
+                        consumer.poll(Duration.ofMillis(500)).forEach(each);
+                        assertThat(ends).allSatisfy((partition, end) -> assertThat(consumer.position(partition))
+                                .as("position in " + partition).isGreaterThanOrEqualTo(end));
+                    });
         }
     }
 

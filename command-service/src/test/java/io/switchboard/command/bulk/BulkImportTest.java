@@ -36,6 +36,7 @@ import java.util.stream.StreamSupport;
 
 import static io.switchboard.command.api.HttpClientSupport.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** POST /api/v1/phone-numbers/bulk over HTTP, against the real service and PostgreSQL. */
 @SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -413,7 +414,7 @@ class BulkImportTest {
 
     @Test
     @DisplayName("§4: Prefer: respond-async answers 202 at once, and the Location shows rows done of total, then every result; only to the org's readers and the importer")
-    void importInTheBackground() throws Exception {
+    void importInTheBackground() {
         String org = UUID.randomUUID().toString();
         String body = IntStream.range(0, 300).mapToObj(i -> freshNumber() + ",telnyx")
                 .collect(Collectors.joining("\n"));
@@ -425,12 +426,13 @@ class BulkImportTest {
         assertThat(accepted.body().get("total").asInt()).isEqualTo(300);
         String location = accepted.raw().headers().firstValue("Location").orElseThrow();
         assertThat(location).isEqualTo(PATH + "/" + accepted.body().get("id").asText());
-        JsonNode job = accepted.body();
-        for (Instant deadline = Instant.now().plusSeconds(30);
-             !job.get("status").asText().equals("COMPLETED") && Instant.now().isBefore(deadline); Thread.sleep(50)) {
-            job = http().send("GET", location, member(org), null).body();
-            assertThat(job.get("done").asInt()).isBetween(0, 300);
-        }
+        JsonNode job = await("the import at " + location + " no longer RUNNING").atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    JsonNode seen = http().send("GET", location, member(org), null).body();
+                    assertThat(seen.get("done").asInt()).as("rows done while importing").isBetween(0, 300);
+                    return seen;
+                }, seen -> !seen.get("status").asText().equals("RUNNING"));
         assertThat(job.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(job.get("done").asInt()).isEqualTo(300);
         assertThat(job.get("imported").asInt()).isEqualTo(300);

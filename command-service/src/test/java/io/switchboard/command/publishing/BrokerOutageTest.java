@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The broker goes away under a steady stream of commands and comes back: nothing acknowledged is lost. */
 class BrokerOutageTest {
@@ -41,21 +41,25 @@ class BrokerOutageTest {
             CommandStream commands = new CommandStream(service.http());
             Thread stream = new Thread(commands);
             stream.start();
-
-            Thread.sleep(4_000);
-            kafka.stop();
-            Thread.sleep(8_000);
-            kafka.start();
-            Thread.sleep(4_000);
-            commands.stop();
-            stream.join();
+            try {
+                commands.awaitAccepted(20, "with the broker up");
+                kafka.stop();
+                commands.awaitAccepted(100, "while the broker is down");
+                kafka.start();
+                commands.awaitAccepted(20, "after the broker came back");
+            } finally {
+                commands.stop();
+                stream.join();
+            }
 
             assertThat(commands.failures).as("commands answered while the broker was down").isEmpty();
-            assertThat(commands.accepted.get()).isGreaterThan(50);
             Set<String> stored = Set.copyOf(service.bean(JdbcTemplate.class)
                     .queryForList("SELECT event_identifier FROM domain_event_entry", String.class));
-            List<TopicReader.Published> published = TopicReader.readUntil(kafka.bootstrapServers(),
-                    read -> ids(read).containsAll(stored), Duration.ofSeconds(150));
+            List<TopicReader.Published> published = TopicReader.readUntilSatisfied(kafka.bootstrapServers(), read -> {
+                Set<String> missing = new HashSet<>(stored);
+                missing.removeAll(ids(read));
+                assertThat(missing).as("stored events not on the topic yet").isEmpty();
+            }, Duration.ofSeconds(150));
 
             assertThat(ids(published)).isEqualTo(stored);
             assertDuplicatesAreRedeliveries(published);
@@ -93,7 +97,7 @@ class BrokerOutageTest {
         });
     }
 
-    /** Registers agents and renames them, steadily, from one client, until stopped. */
+    /** Registers agents and renames them, one command after the other, from one client, until stopped. */
     private static final class CommandStream implements Runnable {
         private final HttpClientSupport http;
         private final AtomicBoolean running = new AtomicBoolean(true);
@@ -106,6 +110,14 @@ class BrokerOutageTest {
 
         void stop() {
             running.set(false);
+        }
+
+        /** The outage is measured in commands, not time: waits until {@code count} more were accepted. */
+        void awaitAccepted(int count, String when) {
+            int target = accepted.get() + count;
+            await(count + " more commands accepted " + when).atMost(Duration.ofSeconds(60))
+                    .failFast(() -> assertThat(failures).as("commands refused").isEmpty())
+                    .until(accepted::get, done -> done >= target);
         }
 
         @Override
@@ -125,15 +137,6 @@ class BrokerOutageTest {
                         agents.add(reply.body().get("id").asText());
                     }
                 }
-                pause(Instant.now().plusMillis(40));
-            }
-        }
-
-        private static void pause(Instant until) {
-            try {
-                Thread.sleep(Math.max(0, Duration.between(Instant.now(), until).toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }

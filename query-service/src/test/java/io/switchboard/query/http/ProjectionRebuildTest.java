@@ -48,6 +48,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
+import static org.awaitility.Awaitility.await;
 
 /**
  * §5: every read model rebuilt from the event store is the one the live projections built. The store holds a few
@@ -71,7 +72,7 @@ class ProjectionRebuildTest extends HttpTest {
     @Test
     @DisplayName("§5: rebuilding all projections from a few thousand events gives every read-model table back, row "
             + "for row and column for column, with its progress shown")
-    void rebuild_all_gives_identical_read_models() throws InterruptedException {
+    void rebuild_all_gives_identical_read_models() {
         int written = new RealisticMix(events, org).write();
         assertThat(written).isGreaterThan(2_000);
         awaitReadModels(events.lastPosition());
@@ -90,14 +91,8 @@ class ProjectionRebuildTest extends HttpTest {
         assertProblem(post("/api/v1/admin/projections/number-view/rebuild", root), HttpStatus.CONFLICT,
                 "CONCURRENT_MODIFICATION");
 
-        List<JsonNode> views = new ArrayList<>();
-        JsonNode view = accepted.getBody();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (view.path("status").asText().equals("RUNNING") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            view = getWithMinPosition("/api/v1/admin/projections/rebuilds/" + job, root, null).getBody();
-            views.add(view);
-        }
+        List<JsonNode> views = followRebuild(accepted);
+        JsonNode view = views.get(views.size() - 1);
         assertThat(view.path("status").asText()).as(view.toString()).isEqualTo("COMPLETED");
         long total = view.path("eventsTotal").asLong();
         assertThat(total).isGreaterThanOrEqualTo(events.lastPosition());
@@ -121,7 +116,7 @@ class ProjectionRebuildTest extends HttpTest {
 
     @Test
     @DisplayName("§5: one projection can be rebuilt alone; the others are not touched")
-    void rebuild_one() throws InterruptedException {
+    void rebuild_one() {
         events.append("OrgPolicy", org, new OrgPolicyChanged(org, null, "Europe/Paris"), Instant.now(), "root", "r1");
         awaitReadModels(events.lastPosition());
         List<Map<String, Object>> policies = rows("org_policy_view");
@@ -131,12 +126,8 @@ class ProjectionRebuildTest extends HttpTest {
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(accepted.getBody().path("projections")).extracting(JsonNode::asText)
                 .containsExactly("org-policy-view");
-        JsonNode view = accepted.getBody();
-        for (int i = 0; i < 600 && view.path("status").asText().equals("RUNNING"); i++) {
-            Thread.sleep(100);
-            view = getWithMinPosition(accepted.getHeaders().getLocation().toString(), root, null).getBody();
-        }
-        assertThat(view.path("status").asText()).isEqualTo("COMPLETED");
+        List<JsonNode> views = followRebuild(accepted);
+        assertThat(views.get(views.size() - 1).path("status").asText()).isEqualTo("COMPLETED");
         awaitReadModels(events.lastPosition());
         assertThat(rows("org_policy_view")).containsExactlyElementsOf(policies);
     }
@@ -187,14 +178,26 @@ class ProjectionRebuildTest extends HttpTest {
         return jdbc.sql("SELECT * FROM query." + table + " ORDER BY " + order).query().listOfRows();
     }
 
+    /** The job's views, read from its Location until it is no longer RUNNING; the last one is how it ended. */
+    private List<JsonNode> followRebuild(ResponseEntity<JsonNode> accepted) {
+        String location = accepted.getHeaders().getLocation().toString();
+        List<JsonNode> views = new ArrayList<>();
+        await("rebuild " + location + " no longer RUNNING").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode view = getWithMinPosition(location, root, null).getBody();
+                    views.add(view);
+                    return view;
+                }, view -> !view.path("status").asText().equals("RUNNING"));
+        return views;
+    }
+
     /** Waits until every read model has processed the position (read-your-writes, retried past its bound). */
-    private void awaitReadModels(long position) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (getWithMinPosition("/api/v1/org/summary", root, String.valueOf(position)).getStatusCode()
-                != HttpStatus.OK) {
-            assertThat(Instant.now()).as("read models at position " + position).isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private void awaitReadModels(long position) {
+        await("read models at position " + position).atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(
+                        getWithMinPosition("/api/v1/org/summary", root, String.valueOf(position)).getStatusCode())
+                        .as("GET /api/v1/org/summary with X-Min-Position " + position).isEqualTo(HttpStatus.OK));
     }
 
     private ResponseEntity<JsonNode> post(String path, String token) {
