@@ -3,6 +3,7 @@ package io.switchboard.command.bulk;
 import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.number.BulkImport;
 import io.switchboard.api.stream.EventMetadata;
+import io.switchboard.command.idempotency.IdempotencyKey;
 import io.switchboard.command.idempotency.IdempotencyStore;
 import io.switchboard.command.shared.CommandOutcome;
 import io.switchboard.command.web.CommandSender;
@@ -37,7 +38,7 @@ class BulkImports {
     private static final Logger log = LoggerFactory.getLogger(BulkImports.class);
 
     /** A bulk import as requested; {@code background} when the client asked not to wait (202). */
-    record Request(Actor actor, List<SubmittedRow> rows, String idempotencyKey, String correlationId,
+    record Request(Actor actor, List<SubmittedRow> rows, IdempotencyKey idempotencyKey, String correlationId,
                    boolean background) {
 
         /** The rows as read, whatever the format, charset or spacing they came in: what a retry must repeat. */
@@ -101,15 +102,15 @@ class BulkImports {
 
     private Claim claim(Request request) {
         Actor actor = request.actor();
-        String key = request.idempotencyKey();
+        IdempotencyKey key = request.idempotencyKey();
         if (key == null) {
             String importId = UUID.randomUUID().toString();
             store.create(importId, actor.orgId(), actor.userId(), request.rows().size());
             return new Claim(importId, true);
         }
         return transactions.execute(status -> {
-            idempotency.lock(actor.orgId(), key);
-            Optional<IdempotencyStore.Record> earlier = idempotency.find(actor.orgId(), key);
+            idempotency.lock(key);
+            Optional<IdempotencyStore.Record> earlier = idempotency.find(key);
             String fingerprint = request.fingerprint();
             if (earlier.isPresent()) {
                 if (!earlier.get().requestHash().equals(fingerprint)) {
@@ -119,7 +120,7 @@ class BulkImports {
                 return new Claim(earlier.get().outcome().aggregateId(), false);
             }
             String importId = UUID.randomUUID().toString();
-            idempotency.insert(actor.orgId(), key, fingerprint, new CommandOutcome(importId, null));
+            idempotency.insert(key, fingerprint, new CommandOutcome(importId, null));
             store.create(importId, actor.orgId(), actor.userId(), request.rows().size());
             return new Claim(importId, true);
         });

@@ -2,6 +2,7 @@ package io.switchboard.command.bulk;
 
 import io.switchboard.api.number.BulkImport;
 import io.switchboard.command.web.Access;
+import io.switchboard.command.idempotency.IdempotencyKey;
 import io.switchboard.command.web.CommandSender;
 import io.switchboard.support.identity.Actor;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,8 +37,7 @@ public class BulkSubmission {
     public ResponseEntity<BulkImport> submit(Actor actor, HttpServletRequest request,
                                              Supplier<List<SubmittedRow>> rows) {
         access.requireWriter(actor);
-        String key = request.getHeader(CommandSender.IDEMPOTENCY_KEY_HEADER);
-        CommandSender.requireValidIdempotencyKey(key);
+        IdempotencyKey key = CommandSender.requestKey(actor, request);
         BulkImports.Answer answer = imports.submit(new BulkImports.Request(actor, rows.get(), key,
                 request.getHeader(CommandSender.CORRELATION_ID_HEADER), prefersAsync(request)));
         if (!answer.running()) {

@@ -13,6 +13,7 @@ import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.common.PhoneNumberRejectedException;
 import io.switchboard.api.common.Role;
 import io.switchboard.api.number.NumberStatus;
+import io.switchboard.command.idempotency.IdempotencyKey;
 import io.switchboard.command.web.Access;
 import io.switchboard.command.web.CommandSender;
 import io.switchboard.support.identity.Actor;
@@ -65,7 +66,8 @@ class CallController {
         }
         CountCall call = new CountCall(line.assignmentId(), actor.orgId(), body.callId(), body.agentId(),
                 destination.value(), country, line.day(clock), line.status() == NumberStatus.ACTIVE);
-        CommandSender.Sent sent = commands.dispatch(actor, call, null, request, "call:" + body.callId());
+        CommandSender.Sent sent = commands.dispatch(actor, call, body, request,
+                IdempotencyKey.call(actor, body.callId()));
         CommandAccepted accepted = sent.accepted();
         CallDecisions.Decision decision = decisions.of(sent);
         if (decision.refused() != null) {

@@ -9,6 +9,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,9 +19,11 @@ import java.util.Optional;
  */
 public class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    public static final String KEY = "idempotencyKey";
-    public static final String REQUEST_HASH = "requestHash";
-    public static final String ORG_ID = "orgId";
+    private static final String ORG_ID = "idempotencyOrgId";
+    private static final String PRINCIPAL = "idempotencyPrincipal";
+    private static final String NAMESPACE = "idempotencyNamespace";
+    private static final String KEY = "idempotencyKey";
+    private static final String REQUEST_HASH = "requestHash";
 
     private final IdempotencyStore store;
 
@@ -28,18 +31,24 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
         this.store = store;
     }
 
+    /** The metadata that asks this interceptor to make a command idempotent under {@code key}. */
+    public static Map<String, Object> metaData(IdempotencyKey key, String requestHash) {
+        return Map.of(ORG_ID, key.orgId(), PRINCIPAL, key.principal(), NAMESPACE, key.namespace().name(),
+                KEY, key.key(), REQUEST_HASH, requestHash);
+    }
+
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         MetaData metaData = unitOfWork.getMessage().getMetaData();
-        String key = (String) metaData.get(KEY);
-        if (key == null) {
+        if (!metaData.containsKey(KEY)) {
             return chain.proceed();
         }
-        String orgId = (String) metaData.get(ORG_ID);
+        IdempotencyKey key = new IdempotencyKey((String) metaData.get(ORG_ID), (String) metaData.get(PRINCIPAL),
+                IdempotencyKey.Namespace.valueOf((String) metaData.get(NAMESPACE)), (String) metaData.get(KEY));
         String requestHash = (String) metaData.get(REQUEST_HASH);
-        store.lock(orgId, key);
-        Optional<IdempotencyStore.Record> earlier = store.find(orgId, key);
+        store.lock(key);
+        Optional<IdempotencyStore.Record> earlier = store.find(key);
         if (earlier.isPresent()) {
             if (!earlier.get().requestHash().equals(requestHash)) {
                 throw new Refusal(ErrorCode.IDEMPOTENCY_KEY_REUSED,
@@ -49,7 +58,7 @@ public class IdempotencyInterceptor implements MessageHandlerInterceptor<Command
         }
         PendingOutcome outcome = (PendingOutcome) chain.proceed();
         // after the events were dispatched and numbered, in the same transaction as their storage
-        unitOfWork.onPrepareCommit(committing -> store.insert(orgId, key, requestHash, outcome.outcome()));
+        unitOfWork.onPrepareCommit(committing -> store.insert(key, requestHash, outcome.outcome()));
         return outcome;
     }
 }

@@ -10,6 +10,9 @@ import java.util.Optional;
 @Repository
 public class IdempotencyStore {
 
+    /** Rows written before keys had principals (V8) answer any principal of their org, as they did then. */
+    private static final String LEGACY_PRINCIPAL = "";
+
     public record Record(String requestHash, CommandOutcome outcome) {
     }
 
@@ -20,30 +23,37 @@ public class IdempotencyStore {
     }
 
     /** Serializes requests with the same key until the holder's transaction ends. */
-    public void lock(String orgId, String key) {
+    public void lock(IdempotencyKey key) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:lock, 0))")
-                .param("lock", "idempotency:" + orgId + ":" + key)
+                .param("lock", key.lockName())
                 .query().singleRow();
     }
 
-    public Optional<Record> find(String orgId, String key) {
+    public Optional<Record> find(IdempotencyKey key) {
         return jdbc.sql("""
                         SELECT request_hash, aggregate_id, aggregate_version FROM idempotency_record
-                        WHERE org_id = :org AND idempotency_key = :key""")
-                .param("org", orgId)
-                .param("key", key)
+                        WHERE org_id = :org AND namespace = :namespace AND idempotency_key = :key
+                          AND principal IN (:principal, :legacy)
+                        ORDER BY principal DESC LIMIT 1""")
+                .param("org", key.orgId())
+                .param("namespace", key.namespace().name())
+                .param("key", key.key())
+                .param("principal", key.principal())
+                .param("legacy", LEGACY_PRINCIPAL)
                 .query((rs, row) -> new Record(rs.getString("request_hash"), new CommandOutcome(
                         rs.getString("aggregate_id"), (Long) rs.getObject("aggregate_version"))))
                 .optional();
     }
 
-    public void insert(String orgId, String key, String requestHash, CommandOutcome outcome) {
+    public void insert(IdempotencyKey key, String requestHash, CommandOutcome outcome) {
         jdbc.sql("""
-                        INSERT INTO idempotency_record
-                            (org_id, idempotency_key, request_hash, aggregate_id, aggregate_version, created_at)
-                        VALUES (:org, :key, :hash, :aggregate, :version, now())""")
-                .param("org", orgId)
-                .param("key", key)
+                        INSERT INTO idempotency_record (org_id, namespace, principal, idempotency_key, request_hash,
+                                                        aggregate_id, aggregate_version, created_at)
+                        VALUES (:org, :namespace, :principal, :key, :hash, :aggregate, :version, now())""")
+                .param("org", key.orgId())
+                .param("namespace", key.namespace().name())
+                .param("principal", key.principal())
+                .param("key", key.key())
                 .param("hash", requestHash)
                 .param("aggregate", outcome.aggregateId())
                 .param("version", outcome.version())

@@ -7,6 +7,7 @@ import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.number.ImportNumber;
 import io.switchboard.api.stream.EventMetadata;
 import io.switchboard.command.idempotency.IdempotencyInterceptor;
+import io.switchboard.command.idempotency.IdempotencyKey;
 import io.switchboard.command.shared.CommandOutcome;
 import io.switchboard.command.shared.PendingOutcome;
 import io.switchboard.command.shared.Races;
@@ -65,14 +66,14 @@ public class CommandSender {
     }
 
     public ResponseEntity<CommandAccepted> ok(Actor actor, Object command, Object body, HttpServletRequest request) {
-        CommandAccepted accepted = send(actor, command, body, request, request.getHeader(IDEMPOTENCY_KEY_HEADER));
+        CommandAccepted accepted = send(actor, command, body, request, requestKey(actor, request));
         return ResponseEntity.ok().eTag(etag(accepted)).body(accepted);
     }
 
     /** 201 Created; {@code location} maps the created aggregate's id to the resource to read it at. */
     public ResponseEntity<CommandAccepted> created(Actor actor, Object command, Object body,
                                                    HttpServletRequest request, UnaryOperator<String> location) {
-        CommandAccepted accepted = send(actor, command, body, request, request.getHeader(IDEMPOTENCY_KEY_HEADER));
+        CommandAccepted accepted = send(actor, command, body, request, requestKey(actor, request));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(etag(accepted))
                 .location(URI.create(location.apply(accepted.id()))).body(accepted);
     }
@@ -86,13 +87,13 @@ public class CommandSender {
      * the first outcome and writes nothing.
      */
     public CommandAccepted send(Actor actor, Object command, Object body, HttpServletRequest request,
-                                String idempotencyKey) {
+                                IdempotencyKey idempotencyKey) {
         return dispatch(actor, command, body, request, idempotencyKey).accepted();
     }
 
     /** As {@link #send}, keeping the last event the command applied for a caller that answers with it. */
     public Sent dispatch(Actor actor, Object command, Object body, HttpServletRequest request,
-                         String idempotencyKey) {
+                         IdempotencyKey idempotencyKey) {
         MetaData metaData = metaData(actor, body, request, idempotencyKey);
         PendingOutcome completed = null;
         for (int attempt = 1; completed == null; attempt++) {
@@ -113,21 +114,25 @@ public class CommandSender {
                 completed.lastEvent());
     }
 
-    private MetaData metaData(Actor actor, Object body, HttpServletRequest request, String key) {
+    private MetaData metaData(Actor actor, Object body, HttpServletRequest request, IdempotencyKey key) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(EventMetadata.ACTOR_ID, actor.userId());
         metaData.put(EventMetadata.CORRELATION_ID, correlationId(request));
         if (key != null) {
-            requireValidIdempotencyKey(key);
-            metaData.put(IdempotencyInterceptor.KEY, key);
-            metaData.put(IdempotencyInterceptor.ORG_ID, actor.orgId());
-            metaData.put(IdempotencyInterceptor.REQUEST_HASH, requestHash(request, body));
+            metaData.putAll(IdempotencyInterceptor.metaData(key, requestHash(request, body)));
         }
         return MetaData.from(metaData);
     }
 
+    /** The request's {@value #IDEMPOTENCY_KEY_HEADER}, as the actor's key; null without one. */
+    public static IdempotencyKey requestKey(Actor actor, HttpServletRequest request) {
+        String header = request.getHeader(IDEMPOTENCY_KEY_HEADER);
+        requireValidIdempotencyKey(header);
+        return IdempotencyKey.request(actor, header);
+    }
+
     /** @throws ApiException 400 when the header's value is not an idempotency key */
-    public static void requireValidIdempotencyKey(String key) {
+    private static void requireValidIdempotencyKey(String key) {
         if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
             throw ApiException.invalid(IDEMPOTENCY_KEY_HEADER, "must be 1 to 255 visible ASCII characters");
         }

@@ -181,6 +181,46 @@ class CommandApiTest {
     }
 
     @Test
+    @DisplayName("§6: two users of one org sending the same Idempotency-Key each get their own result")
+    void idempotencyKeysBelongToTheirPrincipal() {
+        String org = UUID.randomUUID().toString();
+        Map<String, String> key = Map.of("Idempotency-Key", "shared-" + UUID.randomUUID());
+
+        HttpClientSupport.Reply alices = http().send("POST", "/api/v1/agents", token(org, "alice", Role.MEMBER),
+                "{\"name\":\"Alice's bot\"}", key);
+        HttpClientSupport.Reply bobs = http().send("POST", "/api/v1/agents", token(org, "bob", Role.MEMBER),
+                "{\"name\":\"Bob's bot\"}", key);
+
+        assertThat(alices.status()).isEqualTo(201);
+        assertThat(bobs.status()).as("not Alice's reply, not IDEMPOTENCY_KEY_REUSED").isEqualTo(201);
+        assertThat(bobs.body().get("id")).isNotEqualTo(alices.body().get("id"));
+        assertThat(http().send("POST", "/api/v1/agents", token(org, "bob", Role.MEMBER),
+                "{\"name\":\"Bob's bot\"}", key).body()).as("Bob's retry").isEqualTo(bobs.body());
+    }
+
+    @Test
+    @DisplayName("§6, R15: an Idempotency-Key shaped like a call's own key never reaches the call's outcome")
+    void clientKeysCannotReachInternalKeys() {
+        String org = UUID.randomUUID().toString();
+        String alice = token(org, "alice", Role.MEMBER);
+        String number = freshNumber();
+        String numberId = importNumber(alice, number);
+        String agent = registerAgent(alice, "Caller");
+        assertThat(http().send("POST", "/api/v1/phone-numbers/" + numberId + "/assign", alice,
+                "{\"agentId\":\"" + agent + "\"}").status()).isEqualTo(201);
+        HttpClientSupport.Reply call = http().send("POST", "/api/v1/calls", alice,
+                "{\"callId\":\"c-1\",\"destination\":\"+12025550123\",\"fromNumber\":\"" + number + "\"}");
+        assertThat(call.status()).as(call.raw().body()).isEqualTo(200);
+
+        for (String internal : new String[]{"c-1", "call:c-1"}) {
+            HttpClientSupport.Reply other = http().send("POST", "/api/v1/agents", alice,
+                    "{\"name\":\"Key " + internal + "\"}", Map.of("Idempotency-Key", internal));
+            assertThat(other.status()).as("Idempotency-Key " + internal).isEqualTo(201);
+            assertThat(other.body().get("id")).isNotEqualTo(call.body().get("assignmentId"));
+        }
+    }
+
+    @Test
     @DisplayName("If-Match: a change on a stale version answers 412; on the current one it applies")
     void conditionalChange() {
         String token = token(UUID.randomUUID().toString(), "alice", Role.MEMBER);

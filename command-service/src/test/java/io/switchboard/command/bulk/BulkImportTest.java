@@ -6,6 +6,7 @@ import io.switchboard.api.common.Provider;
 import io.switchboard.api.common.Role;
 import io.switchboard.command.CommandServiceApplication;
 import io.switchboard.command.api.HttpClientSupport;
+import io.switchboard.command.idempotency.IdempotencyKey;
 import io.switchboard.command.idempotency.IdempotencyStore;
 import io.switchboard.command.shared.CommandOutcome;
 import io.switchboard.support.identity.Actor;
@@ -335,7 +336,8 @@ class BulkImportTest {
     private String leftBehind(Actor actor, String key, String csv, List<SettledRow> done, Duration heartbeatAge) {
         List<SubmittedRow> rows = CsvRows.read(csv.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         String importId = UUID.randomUUID().toString();
-        idempotency.insert(actor.orgId(), key, new BulkImports.Request(actor, rows, key, null, false).fingerprint(),
+        IdempotencyKey scoped = IdempotencyKey.request(actor, key);
+        idempotency.insert(scoped, new BulkImports.Request(actor, rows, scoped, null, false).fingerprint(),
                 new CommandOutcome(importId, null));
         store.create(importId, actor.orgId(), actor.userId(), rows.size());
         store.saveRows(importId, done);

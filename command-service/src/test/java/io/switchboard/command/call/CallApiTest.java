@@ -125,6 +125,21 @@ class CallApiTest {
         assertThat(events("CallCounted", numberId)).isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("R15: the same call id for another destination answers 422 IDEMPOTENCY_KEY_REUSED and counts nothing")
+    void sameCallIdOtherCallIsRefused() {
+        String from = usNumber();
+        String numberId = assignedNumber(from, agent("Reusing"), 10, "[\"*\"]");
+
+        call(alice, "reuse-1", "+12025550123", from, null);
+        HttpClientSupport.Reply other = call(alice, "reuse-1", "+442079460958", from, null);
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(events("CallCounted", numberId)).isEqualTo(1);
+        assertThat(events("CallRefused", numberId)).isZero();
+    }
+
     @ClockSensitiveTest
     @DisplayName("R15: a refused call answers a problem whose code is the reason, and the refusal is recorded")
     void refusalIsRecorded() {
