@@ -14,17 +14,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * GETs JSON from a provider with HTTP Basic credentials. A 429 is retried after the Retry-After it names (up to
  * {@link ProviderApiProperties#maxRetryAfter()}), a 5xx or a broken connection after a growing pause; 401, 403
- * and 404 mean the credentials are refused. Logs name the URL path and status, never the credentials.
+ * and 404 mean the credentials are refused. Logs and refusals name the URL path and status with every account
+ * identifier in them masked (Twilio's paths and error messages carry the Account SID), never the credentials.
  */
 class ProviderHttp {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderHttp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    /** Twilio's resource ids: two capitals and 32 hex digits (Account SID AC..., API key SK..., number PN...). */
+    private static final Pattern PROVIDER_ID = Pattern.compile("\\b[A-Z]{2}[0-9a-fA-F]{32}\\b");
 
     private final HttpClient client;
     private final ProviderApiProperties properties;
@@ -66,7 +70,7 @@ class ProviderHttp {
                 Thread.currentThread().interrupt();
                 throw new ProviderUnavailableException("interrupted while waiting for the provider", null);
             }
-            log.warn("provider request GET {} failed ({}), attempt {} of {}", uri.getPath(), failure, attempt,
+            log.warn("provider request GET {} failed ({}), attempt {} of {}", masked(uri.getPath()), failure, attempt,
                     properties.attempts());
             if (attempt >= properties.attempts() || pause.compareTo(properties.maxRetryAfter()) > 0) {
                 throw new ProviderUnavailableException("the provider did not answer (" + failure + ") after "
@@ -91,7 +95,12 @@ class ProviderHttp {
         } catch (IOException notJson) {
             // the status says enough
         }
+        reason = masked(reason);
         return reason.length() > 200 ? reason.substring(0, 200) : reason;
+    }
+
+    static String masked(String text) {
+        return PROVIDER_ID.matcher(text).replaceAll(Masking.MASK);
     }
 
     private static void sleep(Duration pause) {

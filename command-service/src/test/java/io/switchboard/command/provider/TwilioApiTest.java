@@ -5,6 +5,9 @@ import io.switchboard.infra.TwilioStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Twilio's REST API as the stand-in answers it, as Twilio documents it: paging, 401, 429 with Retry-After. */
+@ExtendWith(OutputCaptureExtension.class)
 class TwilioApiTest {
 
     private static final ProviderSecrets GOOD = new ProviderSecrets(TwilioStandIn.ACCOUNT_SID,
@@ -68,8 +72,8 @@ class TwilioApiTest {
     }
 
     @Test
-    @DisplayName("§6: a 429 is retried after its Retry-After, and the listing goes on")
-    void rateLimitIsWaitedOut() {
+    @DisplayName("§6: a 429 is retried after its Retry-After, and the listing goes on; the log line masks the Account SID")
+    void rateLimitIsWaitedOut(CapturedOutput log) {
         TwilioApi api = api(120, 1);
         List<ProviderNumber> numbers = new ArrayList<>();
 
@@ -80,6 +84,8 @@ class TwilioApiTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(standIn.requests()).extracting(request -> request.substring(request.lastIndexOf(' ') + 1))
                 .containsExactly("200", "429", "200", "200");
+        assertThat(log.getAll()).contains("/2010-04-01/Accounts/" + Masking.MASK + "/IncomingPhoneNumbers.json failed "
+                + "(HTTP 429)").doesNotContain(TwilioStandIn.ACCOUNT_SID, TwilioStandIn.AUTH_TOKEN);
     }
 
     @Test
