@@ -232,10 +232,10 @@ class EventStreamTest {
     }
 
     @Test
-    @DisplayName("publisher lag is exposed through Actuator metrics")
+    @DisplayName("publisher lag is exposed through Actuator metrics, to a PLATFORM_ADMIN")
     void lagMetrics() {
         readAllStored();
-        String token = HttpClientSupport.token("ops", "operator", Role.ORG_ADMIN);
+        String token = HttpClientSupport.token("ops", "operator", Role.PLATFORM_ADMIN);
 
         for (String metric : List.of("switchboard.publisher.lag.events", "switchboard.publisher.lag.ms",
                 "switchboard.publisher.delay")) {
@@ -243,5 +243,21 @@ class EventStreamTest {
             assertThat(reply.status()).as(metric).isEqualTo(200);
             assertThat(reply.body().get("measurements")).as(metric).isNotEmpty();
         }
+    }
+
+    @Test
+    @DisplayName("§6: Actuator endpoints beyond health (metrics name tenants) answer 403 to every role but PLATFORM_ADMIN")
+    void metricsArePlatformAdminsOnly() {
+        for (Role role : List.of(Role.ORG_ADMIN, Role.MANAGER, Role.MEMBER, Role.SERVICE)) {
+            String token = HttpClientSupport.token("ops", "someone", role);
+            for (String path : List.of("/actuator/metrics", "/actuator/metrics/switchboard.publisher.lag.events",
+                    "/actuator/info")) {
+                assertThat(service.http().send("GET", path, token, null).status()).as(role + " " + path)
+                        .isEqualTo(403);
+            }
+        }
+        assertThat(service.http().send("GET", "/actuator/metrics", null, null).status()).isEqualTo(401);
+        assertThat(service.http().send("GET", "/actuator/health/liveness", null, null).status()).isEqualTo(200);
+        assertThat(service.http().send("GET", "/actuator/health/readiness", null, null).status()).isEqualTo(200);
     }
 }

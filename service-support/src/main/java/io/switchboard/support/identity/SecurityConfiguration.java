@@ -1,6 +1,7 @@
 package io.switchboard.support.identity;
 
 import io.switchboard.api.common.ErrorCode;
+import io.switchboard.api.common.Role;
 import io.switchboard.support.web.ProblemWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.List;
 
 /**
- * Every request is authenticated by a bearer JWT, except health and the OpenAPI document. Failures answer
+ * Every request is authenticated by a bearer JWT, except health and the OpenAPI document; the other actuator
+ * endpoints (metrics among them) are a PLATFORM_ADMIN's only. Failures answer
  * RFC 9457 problems: 401 UNAUTHENTICATED, 403 FORBIDDEN, and 503 IDENTITY_PROVIDER_UNAVAILABLE while the
  * identity provider's keys cannot be fetched.
  */
@@ -38,6 +40,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
                                 "/v3/api-docs", "/error").permitAll()
+                        // metrics name tenants in their tags and show every org's volumes
+                        .requestMatchers("/actuator/**").hasRole(Role.PLATFORM_ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ActorFromJwt(properties.claims())))
@@ -50,7 +54,6 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .build();
     }
 
-    /** See {@link TokenDecoders}: a shared HS256 secret, a JWK set or an OpenID issuer, exactly one. */
     /**
      * A token that cannot be checked because the identity provider's keys cannot be fetched is not a bad token:
      * it answers 503 IDENTITY_PROVIDER_UNAVAILABLE, so clients retry instead of dropping their credentials.
@@ -81,6 +84,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 ErrorCode.MALFORMED_REQUEST, "the request contains characters or encodings that are not allowed");
     }
 
+    /** See {@link TokenDecoders}: a shared HS256 secret, a JWK set or an OpenID issuer, exactly one. */
     @Bean
     JwtDecoder jwtDecoder(JwtProperties properties) {
         return TokenDecoders.create(properties);
