@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -153,8 +154,11 @@ class ChainVerifyIT {
 
     private static void update(Stored event, byte[] payload, byte[] metaData) throws SQLException {
         try (Connection connection = DriverManager.getConnection(RunningStack.stack().databaseUrl());
+             Statement bypass = connection.createStatement();
              PreparedStatement update = connection.prepareStatement("UPDATE command.domain_event_entry"
                      + " SET payload = ?, meta_data = ? WHERE event_identifier = ?")) {
+            // the history is append-only (a trigger refuses changes); only a superuser's replica session gets past it
+            bypass.execute("SET session_replication_role = replica");
             update.setBytes(1, payload);
             update.setBytes(2, metaData);
             update.setString(3, event.eventId());
