@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,11 +25,14 @@ class ReadModelProgress {
             "SELECT token, token_type FROM token_entry WHERE processor_name = :processor";
 
     private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Serializer serializer;
 
-    ReadModelProgress(EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer) {
+    ReadModelProgress(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
+                      Serializer serializer) {
         this.processing = processing;
+        this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.serializer = serializer;
     }
@@ -43,6 +47,12 @@ class ReadModelProgress {
                     return !segments.isEmpty()
                             && segments.stream().allMatch(token -> ProcessedPosition.includes(token, position));
                 });
+    }
+
+    /** The global index of the newest committed event, 0 while there is none: no read model can get past it. */
+    long eventStoreHead() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 
     private List<TrackingToken> committedTokens(String processor) {

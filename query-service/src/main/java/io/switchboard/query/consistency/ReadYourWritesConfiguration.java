@@ -1,10 +1,12 @@
 package io.switchboard.query.consistency;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration
+@EnableConfigurationProperties(ReadYourWritesProperties.class)
 class ReadYourWritesConfiguration implements WebMvcConfigurer {
 
     private final MinPositionInterceptor minPosition;

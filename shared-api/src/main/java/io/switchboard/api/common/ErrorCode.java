@@ -11,7 +11,9 @@ public enum ErrorCode {
     // identity and access
     UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, IDENTITY_PROVIDER_UNAVAILABLE,
     // concurrency and idempotency
-    VERSION_MISMATCH, CONCURRENT_MODIFICATION, IDEMPOTENCY_KEY_REUSED, READ_MODEL_BEHIND,
+    VERSION_MISMATCH, CONCURRENT_MODIFICATION, IDEMPOTENCY_KEY_REUSED, READ_MODEL_BEHIND, POSITION_AHEAD,
+    // abuse (SPEC §6): a token or its org sends changes faster than allowed
+    RATE_LIMITED,
     // numbers
     NUMBER_ALREADY_HELD, NUMBER_ASSIGNED, NUMBER_NOT_ACTIVE, NUMBER_RELEASED,
     // agents and assignments
