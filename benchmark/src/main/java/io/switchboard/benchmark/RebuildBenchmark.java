@@ -199,8 +199,8 @@ public final class RebuildBenchmark {
                 "SPRING_DATASOURCE_URL", jdbcUrl,
                 "SPRING_DATASOURCE_USERNAME", "postgres",
                 "SPRING_DATASOURCE_PASSWORD", "",
-                "SWITCHBOARD_JWT_SECRET", secret,
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true"));
+        builder.environment().putAll(DevTokens.environment(secret));
         System.out.println("Starting the query service (log: " + log + ")...");
         return builder.start();
     }

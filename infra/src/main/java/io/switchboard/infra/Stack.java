@@ -1,5 +1,7 @@
 package io.switchboard.infra;
 
+import io.switchboard.support.identity.DevTokens;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -52,12 +54,12 @@ public final class Stack implements AutoCloseable {
                 options.kafkaPort() + 1);
         started.add(kafka);
         kafkaBootstrapServers = kafka.bootstrapServers();
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "SPRING_DATASOURCE_URL", database.url(),
                 "SPRING_DATASOURCE_USERNAME", database.user(),
                 "SPRING_DATASOURCE_PASSWORD", database.password(),
-                "SWITCHBOARD_JWT_SECRET", options.workspace().secret(),
-                "SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+                "SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers));
+        environment.putAll(DevTokens.environment(options.workspace().secret()));
         Map<String, String> commandEnvironment = withCredentialsKey(environment, options.workspace());
         if (options.twilioApiUrl() != null) {
             commandEnvironment.put("SWITCHBOARD_TWILIO_API_URL", options.twilioApiUrl());

@@ -40,8 +40,20 @@ public final class HttpClientSupport {
     /** A command service on its own test database, reading tokens signed with {@link #SECRET}, publishing nothing. */
     public static void serviceWithoutKafka(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "command");
-        registry.add("switchboard.security.jwt.hmac-secret", () -> SECRET);
+        acceptTokens(registry);
         registry.add("switchboard.kafka.enabled", () -> "false");
+    }
+
+    /** The service accepts the {@link #token}s: {@link #SECRET}, and the issuer and audience of {@link DevTokens}. */
+    public static void acceptTokens(DynamicPropertyRegistry registry) {
+        DevTokens.properties(SECRET).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The same as command-line arguments, for a service started with {@code SpringApplicationBuilder}. */
+    public static List<String> tokenArguments() {
+        return DevTokens.properties(SECRET).entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toList();
     }
 
     public static String token(String org, String user, Role... roles) {

@@ -24,8 +24,8 @@ public final class ServiceInstance implements AutoCloseable {
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,
-                "--spring.datasource.hikari.connection-init-sql=SET search_path TO command",
-                "--switchboard.security.jwt.hmac-secret=" + HttpClientSupport.SECRET));
+                "--spring.datasource.hikari.connection-init-sql=SET search_path TO command"));
+        arguments.addAll(HttpClientSupport.tokenArguments());
         if (kafkaBootstrapServers == null) {
             arguments.add("--switchboard.kafka.enabled=false");
         } else {

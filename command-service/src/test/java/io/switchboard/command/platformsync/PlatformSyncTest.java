@@ -69,7 +69,7 @@ class PlatformSyncTest {
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
         registry.add("spring.datasource.hikari.connection-init-sql", () -> "SET search_path TO command");
-        registry.add("switchboard.security.jwt.hmac-secret", () -> HttpClientSupport.SECRET);
+        HttpClientSupport.acceptTokens(registry);
         registry.add("switchboard.kafka.enabled", () -> "false");
         registry.add("switchboard.platform-sync.enabled", () -> "true");
         registry.add("switchboard.platform-sync.vapi.base-url", vapi::baseUrl);

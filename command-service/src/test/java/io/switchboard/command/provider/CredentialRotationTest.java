@@ -43,10 +43,10 @@ class CredentialRotationTest {
                 "--spring.datasource.password=" + TestDatabase.password(),
                 "--spring.datasource.hikari.connection-init-sql=SET search_path TO command",
                 "--spring.datasource.hikari.maximum-pool-size=5",
-                "--switchboard.security.jwt.hmac-secret=" + HttpClientSupport.SECRET,
                 "--switchboard.kafka.enabled=false",
                 "--switchboard.credentials.active-key=" + activeKey,
                 "--switchboard.credentials.reencrypt-batch-size=2"));
+        arguments.addAll(HttpClientSupport.tokenArguments());
         keys.forEach((id, key) -> arguments.add("--switchboard.credentials.keys." + id + "=" + key));
         return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments.toArray(String[]::new));
     }

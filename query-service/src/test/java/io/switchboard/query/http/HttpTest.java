@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sets {@link #clock} (and resets it after) or runs in a clock scenario ({@code @ClockSensitiveTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "switchboard.security.jwt.hmac-secret=" + HttpTest.SECRET,
-        "switchboard.read-your-writes.max-wait=2s"})
+        "switchboard.read-your-writes.max-wait=2s",
+        "switchboard.read-your-writes.max-waiters=2"})
 @Import(TestClockConfiguration.class)
 abstract class HttpTest {
 
@@ -74,6 +74,11 @@ abstract class HttpTest {
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry, "query, command");
         Databases.migrateEventStore();
+    }
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        DevTokens.properties(SECRET).forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @BeforeEach

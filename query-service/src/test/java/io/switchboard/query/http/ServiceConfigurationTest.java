@@ -3,6 +3,7 @@ package io.switchboard.query.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.api.assignment.UnassignReason;
 import io.switchboard.api.assignment.UnassignedFromAgent;
+import io.switchboard.api.common.Role;
 import io.switchboard.api.number.NumberActivated;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +55,28 @@ class ServiceConfigurationTest extends HttpTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody().path("status").asText()).isEqualTo("UP");
         assertThat(response.getBody().path("components").has("db")).isTrue();
+    }
+
+    @Test
+    @DisplayName("the liveness and readiness probes the orchestrator uses answer UP without a token")
+    void probes() {
+        for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            ResponseEntity<JsonNode> response = get(probe, null, JsonNode.class);
+
+            assertThat(response.getStatusCode()).as(probe).isEqualTo(HttpStatus.OK);
+            assertThat(response.getBody().path("status").asText()).as(probe).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    @DisplayName("§6: Actuator endpoints beyond health (metrics name tenants) answer 403 to every role but PLATFORM_ADMIN")
+    void metrics_are_platform_admins_only() {
+        for (Role role : List.of(Role.ORG_ADMIN, Role.MANAGER, Role.MEMBER, Role.SERVICE)) {
+            assertThat(get("/actuator/metrics", token("someone", org, role), JsonNode.class).getStatusCode())
+                    .as(role.name()).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(get("/actuator/metrics", token("root", org, Role.PLATFORM_ADMIN), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test

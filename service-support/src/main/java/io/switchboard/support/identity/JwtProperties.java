@@ -12,9 +12,10 @@ import java.util.Objects;
  * <p>Exactly one key source: {@code hmacSecret} (a shared HS256 secret of at least 32 bytes, what the dev
  * tooling mints with), {@code jwkSetUri} (the identity provider's key set) or {@code issuerUri} (its OpenID
  * Connect discovery, which names the key set). {@code jwsAlgorithms} pins the algorithms a key set may sign
- * with (default RS256). When set, {@code issuer} must equal the token's {@code iss} (with {@code issuerUri} it
- * defaults to that), and the token's {@code aud} must contain one of {@code audiences}. {@code clockSkew}
- * (default 60 s) is the tolerance on {@code exp} and {@code nbf}.
+ * with (default RS256). {@code issuer} and {@code audiences} are required with every key source (with
+ * {@code issuerUri} the issuer defaults to that): a token's {@code iss} must equal the issuer and its
+ * {@code aud} contain one of the audiences. {@code clockSkew} (default 60 s) is the tolerance on {@code exp}
+ * and {@code nbf}.
  *
  * <p>Blank values count as unset, so that an empty environment variable means "not configured".
  */

@@ -36,8 +36,10 @@ import java.util.Set;
  *
  * <p>The signing algorithm is pinned: a shared secret accepts HS256 only, a key set only the asymmetric
  * algorithms configured (RS256 unless told otherwise), so neither accepts the other's tokens, and a token
- * with {@code alg: none} is refused by both. Every token must carry {@code exp}; {@code exp} and {@code nbf}
- * are checked with the configured clock skew, {@code iss} and {@code aud} when configured.
+ * with {@code alg: none} is refused by both. Every token must carry {@code exp}, the configured {@code iss}
+ * and an {@code aud} with one of the configured audiences, whichever the key source: a key alone would accept
+ * any token its issuer signs, also those meant for other services. {@code exp} and {@code nbf} are checked
+ * with the configured clock skew.
  */
 final class TokenDecoders {
 
@@ -137,20 +139,28 @@ final class TokenDecoders {
             throw new IllegalStateException(describe("clock-skew", "SWITCHBOARD_JWT_CLOCK_SKEW")
                     + " must not be negative, but it is " + properties.clockSkew());
         }
+        List<String> audiences = properties.audiences();
+        List<String> missing = new ArrayList<>();
+        if (expectedIssuer == null) {
+            missing.add(describe("issuer", "SWITCHBOARD_JWT_ISSUER") + " to the iss your tokens carry");
+        }
+        if (audiences.isEmpty()) {
+            missing.add(describe("audiences", "SWITCHBOARD_JWT_AUDIENCES")
+                    + " to the aud values meant for these services (comma-separated; a token needs one of them)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Bearer tokens are checked for their issuer and audience: set "
+                    + String.join(", and ", missing));
+        }
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator(properties.clockSkew()));
         validators.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull));
         JwtTypeValidator types = new JwtTypeValidator(TOKEN_TYPES);
         types.setAllowEmpty(true);
         validators.add(types);
-        if (expectedIssuer != null) {
-            validators.add(new JwtIssuerValidator(expectedIssuer));
-        }
-        List<String> audiences = properties.audiences();
-        if (!audiences.isEmpty()) {
-            validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                    aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
-        }
+        validators.add(new JwtIssuerValidator(expectedIssuer));
+        validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
         return JwtValidators.createDefaultWithValidators(validators);
     }
 

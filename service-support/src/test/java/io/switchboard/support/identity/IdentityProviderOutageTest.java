@@ -28,6 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ContextConfiguration(classes = TokenTestApplication.class)
 class IdentityProviderOutageTest {
 
+    private static final String ISSUER = "https://keycloak.example/realms/switchboard";
+
     @Autowired
     MockMvc mvc;
 
@@ -35,6 +37,8 @@ class IdentityProviderOutageTest {
     static void unreachableKeySet(DynamicPropertyRegistry registry) {
         registry.add("switchboard.security.jwt.jwk-set-uri",
                 () -> "http://127.0.0.1:" + closedPort() + "/realms/switchboard/protocol/openid-connect/certs");
+        registry.add("switchboard.security.jwt.issuer", () -> ISSUER);
+        registry.add("switchboard.security.jwt.audiences", () -> "switchboard-api");
     }
 
     private static int closedPort() {
@@ -48,7 +52,8 @@ class IdentityProviderOutageTest {
     @Test
     @DisplayName("§6: a token that cannot be checked while the provider is down answers 503, not 401 and not 500")
     void providerDown() throws Exception {
-        String token = TestTokens.rs256(TestTokens.rsaKey("k"), TestTokens.validFor("alice").build());
+        String token = TestTokens.rs256(TestTokens.rsaKey("k"), TestTokens.validFor("alice").issuer(ISSUER)
+                .audience("switchboard-api").claim("org", "acme").build());
 
         whoAmI(mvc, token)
                 .andExpect(status().isServiceUnavailable())

@@ -1,5 +1,6 @@
 package io.switchboard.support.identity;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.switchboard.api.common.Role;
 import io.switchboard.testing.identity.TokenTestApplication;
 import io.switchboard.testing.identity.WhoAmIController;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Duration;
@@ -24,16 +27,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The shared HS256 secret, configured as the services' application.yml does when only SWITCHBOARD_JWT_SECRET
- * is set: every other variable empty. The dev tooling's tokens keep working; every bad token is a 401.
+ * The shared HS256 secret, configured as the dev tooling configures the services ({@link DevTokens#properties}:
+ * the secret and the development issuer and audience), every other variable empty as application.yml leaves it.
+ * The dev tooling's tokens keep working; every bad token is a 401.
  */
 @WebMvcTest(properties = {
-        "switchboard.security.jwt.hmac-secret=" + SECRET,
         "switchboard.security.jwt.jwk-set-uri=",
         "switchboard.security.jwt.issuer-uri=",
         "switchboard.security.jwt.jws-algorithms=",
-        "switchboard.security.jwt.issuer=",
-        "switchboard.security.jwt.audiences=",
         "switchboard.security.jwt.clock-skew=",
         "switchboard.security.jwt.claims.user=",
         "switchboard.security.jwt.claims.org=",
@@ -45,8 +46,18 @@ class SharedSecretTokensTest {
     @Autowired
     MockMvc mvc;
 
+    @DynamicPropertySource
+    static void devTokens(DynamicPropertyRegistry registry) {
+        DevTokens.properties(SECRET).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
     private static String devToken(Instant now, Duration validFor) {
         return DevTokens.mint(SECRET, "alice", "acme", List.of(Role.MEMBER, Role.MANAGER), now, validFor);
+    }
+
+    /** Claims as a dev token has them, to change one of them at a time. */
+    private static JWTClaimsSet.Builder devClaims(String subject) {
+        return TestTokens.validFor(subject).issuer(DevTokens.ISSUER).audience(DevTokens.AUDIENCE).claim("org", "acme");
     }
 
     @Test
@@ -93,15 +104,13 @@ class SharedSecretTokensTest {
     @Test
     @DisplayName("Tokens: a token without exp answers 401")
     void withoutExpiry() throws Exception {
-        refused(mvc, TestTokens.hs256(SECRET, TestTokens.validFor("alice").claim("org", "acme")
-                .expirationTime(null).build()));
+        refused(mvc, TestTokens.hs256(SECRET, devClaims("alice").expirationTime(null).build()));
     }
 
     @Test
     @DisplayName("Tokens: an unsigned token (alg: none) answers 401")
     void unsigned() throws Exception {
-        refused(mvc, TestTokens.unsigned(TestTokens.validFor("alice").claim("org", "acme")
-                .claim("roles", List.of("ORG_ADMIN")).build()));
+        refused(mvc, TestTokens.unsigned(devClaims("alice").claim("roles", List.of("ORG_ADMIN")).build()));
     }
 
     @Test
@@ -114,35 +123,32 @@ class SharedSecretTokensTest {
     @Test
     @DisplayName("Tokens: an RS256 token answers 401 when the shared secret is configured (the algorithm is pinned)")
     void asymmetricTokenAgainstSecret() throws Exception {
-        refused(mvc, TestTokens.rs256(TestTokens.rsaKey("k1"), TestTokens.validFor("alice").claim("org", "acme")
-                .build()));
+        refused(mvc, TestTokens.rs256(TestTokens.rsaKey("k1"), devClaims("alice").build()));
     }
 
     @Test
     @DisplayName("Tokens: a token without the org claim answers 401")
     void withoutOrg() throws Exception {
-        refused(mvc, TestTokens.hs256(SECRET, TestTokens.validFor("alice").claim("roles", List.of("MEMBER"))
+        refused(mvc, TestTokens.hs256(SECRET, devClaims("alice").claim("org", null).claim("roles", List.of("MEMBER"))
                 .build()));
     }
 
     @Test
     @DisplayName("Tokens: a token with a blank subject answers 401")
     void blankSubject() throws Exception {
-        refused(mvc, TestTokens.hs256(SECRET, TestTokens.validFor(" ").claim("org", "acme").build()));
+        refused(mvc, TestTokens.hs256(SECRET, devClaims(" ").build()));
     }
 
     @Test
     @DisplayName("Tokens: a token of another type (typ: secevent+jwt) answers 401")
     void otherType() throws Exception {
-        String token = TestTokens.hs256WithType(SECRET, "secevent+jwt",
-                TestTokens.validFor("alice").claim("org", "acme").build());
-        refused(mvc, token);
+        refused(mvc, TestTokens.hs256WithType(SECRET, "secevent+jwt", devClaims("alice").build()));
     }
 
     @Test
     @DisplayName("Tokens: an RFC 9068 access token (typ: at+jwt) is accepted")
     void accessTokenType() throws Exception {
-        whoAmI(mvc, TestTokens.hs256WithType(SECRET, "at+jwt", TestTokens.validFor("alice").claim("org", "acme")
+        whoAmI(mvc, TestTokens.hs256WithType(SECRET, "at+jwt", devClaims("alice")
                 .expirationTime(Date.from(Instant.now().plusSeconds(60))).build()))
                 .andExpect(status().isOk());
     }

@@ -21,10 +21,15 @@ import static io.switchboard.support.identity.TestTokens.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Startup with the services' security configuration: exactly one key source, or a clear refusal. */
+/**
+ * Startup with the services' security configuration: exactly one key source, an issuer and an audience, or a
+ * clear refusal.
+ */
 class TokenConfigurationTest {
 
     private static final String JWT = "switchboard.security.jwt.";
+    private static final String ISSUER = JWT + "issuer=https://id.example";
+    private static final String AUDIENCES = JWT + "audiences=switchboard-api";
 
     private final WebApplicationContextRunner services = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class, JacksonAutoConfiguration.class,
@@ -104,16 +109,41 @@ class TokenConfigurationTest {
     }
 
     @Test
-    @DisplayName("Tokens: empty variables mean unset: the secret alone starts with the defaults")
+    @DisplayName("§6: the service does not start without an issuer, naming the variable (shared secret, JWK set)")
+    void noIssuer() {
+        String message = "switchboard.security.jwt.issuer (environment SWITCHBOARD_JWT_ISSUER)";
+        refusesToStart(message, JWT + "hmac-secret=" + SECRET, AUDIENCES);
+        refusesToStart(message, JWT + "hmac-secret=" + SECRET, JWT + "issuer= ", AUDIENCES);
+        refusesToStart(message, JWT + "jwk-set-uri=https://id.example/keys", AUDIENCES);
+        refusesToStart(message, JWT + "hmac-secret=" + SECRET);
+    }
+
+    @Test
+    @DisplayName("§6: the service does not start without an audience, naming the variable, in every key-source mode")
+    void noAudience() {
+        String message = "switchboard.security.jwt.audiences (environment SWITCHBOARD_JWT_AUDIENCES)";
+        refusesToStart(message, JWT + "hmac-secret=" + SECRET, ISSUER);
+        refusesToStart(message, JWT + "hmac-secret=" + SECRET, ISSUER, JWT + "audiences= , ");
+        refusesToStart(message, JWT + "jwk-set-uri=https://id.example/keys", ISSUER);
+        refusesToStart(message, JWT + "hmac-secret=" + SECRET);
+        // with issuer-uri the issuer is that URI: the audience alone is missing
+        services.withPropertyValues(JWT + "issuer-uri=https://id.example/realms/switchboard").run(context ->
+                assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining(message)
+                        .hasMessageNotContaining("SWITCHBOARD_JWT_ISSUER)"));
+    }
+
+    @Test
+    @DisplayName("Tokens: empty variables mean unset: the secret, issuer and audience alone start with the defaults")
     void emptyMeansUnset() {
-        services.withPropertyValues(EMPTY_ENVIRONMENT).withPropertyValues(JWT + "hmac-secret=" + SECRET)
+        services.withPropertyValues(EMPTY_ENVIRONMENT)
+                .withPropertyValues(JWT + "hmac-secret=" + SECRET, ISSUER, AUDIENCES)
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class);
                     JwtProperties properties = context.getBean(JwtProperties.class);
                     assertThat(properties.clockSkew()).isEqualTo(Duration.ofSeconds(60));
-                    assertThat(properties.audiences()).isEmpty();
                     assertThat(properties.jwsAlgorithms()).isEmpty();
-                    assertThat(properties.issuer()).isNull();
+                    assertThat(properties.issuerUri()).isNull();
                     assertThat(properties.claims()).isEqualTo(new JwtProperties.Claims("sub", "org", "roles", null));
                 });
     }
@@ -121,7 +151,7 @@ class TokenConfigurationTest {
     @Test
     @DisplayName("Tokens: audiences and algorithms are comma-separated lists, the clock skew a duration")
     void lists() {
-        services.withPropertyValues(JWT + "jwk-set-uri=https://id.example/keys",
+        services.withPropertyValues(JWT + "jwk-set-uri=https://id.example/keys", ISSUER,
                         JWT + "audiences=switchboard-api, account", JWT + "jws-algorithms=RS256, ES256",
                         JWT + "clock-skew=30s")
                 .run(context -> {
@@ -140,7 +170,8 @@ class TokenConfigurationTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        services.withPropertyValues(JWT + "issuer-uri=http://127.0.0.1:" + closedPort + "/realms/switchboard")
+        services.withPropertyValues(JWT + "issuer-uri=http://127.0.0.1:" + closedPort + "/realms/switchboard",
+                        AUDIENCES)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     String token = TestTokens.rs256(TestTokens.rsaKey("k"), TestTokens.validFor("alice").build());
@@ -154,7 +185,8 @@ class TokenConfigurationTest {
     void algorithmNames() {
         assertThat(new JwtProperties(null, "https://id.example/keys", null, List.of(" es256 ", ""), null, null,
                 null, null).jwsAlgorithms()).containsExactly("es256");
-        services.withPropertyValues(JWT + "jwk-set-uri=https://id.example/keys", JWT + "jws-algorithms=es256")
+        services.withPropertyValues(JWT + "jwk-set-uri=https://id.example/keys", JWT + "jws-algorithms=es256",
+                        ISSUER, AUDIENCES)
                 .run(context -> assertThat(context).hasNotFailed());
     }
 }
