@@ -17,6 +17,8 @@ import java.sql.Statement;
 final class LocalPostgres implements AutoCloseable {
 
     static final String DATABASE = "switchboard";
+    /** The login the services serve as: a member of switchboard_service, which may not change the event history. */
+    static final String SERVICE_LOGIN = "switchboard_local";
 
     private final EmbeddedPostgres postgres;
 
@@ -56,8 +58,35 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** As the superuser, who owns the schemas and runs the migrations. */
     String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", DATABASE);
+    }
+
+    /** For {@link #SERVICE_LOGIN}, which logs in with its password. */
+    String serviceJdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    /** Creates the services' login (and its group role) once; the password is the workspace's. */
+    void ensureServiceLogin(String password) {
+        try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    DO $$ BEGIN
+                        CREATE ROLE switchboard_service NOLOGIN;
+                    EXCEPTION WHEN duplicate_object THEN NULL;
+                    END $$""");
+            try (ResultSet exists = statement.executeQuery(
+                    "SELECT 1 FROM pg_roles WHERE rolname = '" + SERVICE_LOGIN + "'")) {
+                if (!exists.next()) {
+                    statement.execute("CREATE ROLE " + SERVICE_LOGIN + " LOGIN IN ROLE switchboard_service");
+                }
+            }
+            statement.execute("ALTER ROLE " + SERVICE_LOGIN + " PASSWORD '" + password + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the login " + SERVICE_LOGIN, e);
+        }
     }
 
     @Override

@@ -44,17 +44,25 @@ public final class Stack implements AutoCloseable {
 
     private Stack(Options options) {
         ExternalDatabase database = options.externalDatabase();
+        Map<String, String> environment = new HashMap<>();
         if (database == null) {
             LocalPostgres postgres = LocalPostgres.start(options.workspace().postgresData(), options.postgresPort());
             started.add(postgres);
-            database = new ExternalDatabase(postgres.jdbcUrl(), "postgres", "");
+            String password = options.workspace().databasePassword();
+            postgres.ensureServiceLogin(password);
+            databaseUrl = postgres.jdbcUrl();
+            database = new ExternalDatabase(postgres.serviceJdbcUrl(), LocalPostgres.SERVICE_LOGIN, password);
+            // the superuser owns the schemas and migrates them; the services serve with least privilege
+            environment.put("SPRING_FLYWAY_USER", "postgres");
+            environment.put("SPRING_FLYWAY_PASSWORD", "");
+        } else {
+            databaseUrl = database.url();
         }
-        databaseUrl = database.url();
         LocalKafka kafka = LocalKafka.start(options.workspace().kafkaData(), options.kafkaPort(),
                 options.kafkaPort() + 1);
         started.add(kafka);
         kafkaBootstrapServers = kafka.bootstrapServers();
-        Map<String, String> environment = new HashMap<>(Map.of(
+        environment.putAll(Map.of(
                 "SPRING_DATASOURCE_URL", database.url(),
                 "SPRING_DATASOURCE_USERNAME", database.user(),
                 "SPRING_DATASOURCE_PASSWORD", database.password(),

@@ -32,19 +32,7 @@ public record Workspace(Path root) {
     }
 
     public String secret() {
-        Path file = root.resolve("jwt-secret");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(root);
-                byte[] random = new byte[48];
-                new SecureRandom().nextBytes(random);
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create " + file, e);
-        }
+        return generated("jwt-secret", 48, Base64.getUrlEncoder().withoutPadding());
     }
 
     /** The id of the development key provider credentials are encrypted with ({@link #credentialsKey()}). */
@@ -55,13 +43,23 @@ public record Workspace(Path root) {
      * (readable only by its owner) and kept, so that a restarted stack still decrypts what it stored.
      */
     public String credentialsKey() {
-        Path file = root.resolve("credentials-key");
+        return generated("credentials-key", 32, Base64.getEncoder());
+    }
+
+    /** The password of the local PostgreSQL login the services serve as ({@link LocalPostgres#SERVICE_LOGIN}). */
+    public String databasePassword() {
+        return generated("database-password", 24, Base64.getUrlEncoder().withoutPadding());
+    }
+
+    /** Random bytes, encoded, created once in a file only its owner may read, and kept across restarts. */
+    private String generated(String name, int bytes, Base64.Encoder encoder) {
+        Path file = root.resolve(name);
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(root);
-                byte[] random = new byte[32];
+                byte[] random = new byte[bytes];
                 new SecureRandom().nextBytes(random);
-                Files.writeString(file, Base64.getEncoder().encodeToString(random));
+                Files.writeString(file, encoder.encodeToString(random));
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
             return Files.readString(file).trim();
