@@ -221,6 +221,22 @@ class CommandApiTest {
     }
 
     @Test
+    @DisplayName("§4: a command whose Accept excludes JSON answers 406 UNSUPPORTED_MEDIA_TYPE and writes nothing")
+    void unacceptableAcceptWritesNothing() {
+        String token = token(UUID.randomUUID().toString(), "alice", Role.MEMBER);
+        long before = events();
+
+        HttpClientSupport.Reply refused = http().send("POST", "/api/v1/agents", token, "{\"name\":\"Picky\"}",
+                Map.of("Accept", "image/png"));
+
+        assertThat(refused.status()).isEqualTo(406);
+        assertThat(refused.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(events()).isEqualTo(before);
+        assertThat(http().send("POST", "/api/v1/agents", token, "{\"name\":\"Polite\"}",
+                Map.of("Accept", "text/html, application/json;q=0.5")).status()).isEqualTo(201);
+    }
+
+    @Test
     @DisplayName("If-Match: a change on a stale version answers 412; on the current one it applies")
     void conditionalChange() {
         String token = token(UUID.randomUUID().toString(), "alice", Role.MEMBER);
