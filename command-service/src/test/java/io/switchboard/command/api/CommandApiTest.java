@@ -237,6 +237,20 @@ class CommandApiTest {
     }
 
     @Test
+    @DisplayName("§4: a body whose Content-Type is a wildcard answers 415, not a 5xx, and writes nothing")
+    void wildcardContentTypeIsRefused() {
+        String token = token(UUID.randomUUID().toString(), "alice", Role.MEMBER);
+        long before = events();
+
+        HttpClientSupport.Reply refused = http().send("POST", "/api/v1/agents", token, "{\"name\":\"Vague\"}",
+                Map.of("Content-Type", "*/*"));
+
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.raw().headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("If-Match: a change on a stale version answers 412; on the current one it applies")
     void conditionalChange() {
         String token = token(UUID.randomUUID().toString(), "alice", Role.MEMBER);
