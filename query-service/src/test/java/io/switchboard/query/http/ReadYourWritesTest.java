@@ -8,6 +8,7 @@ import io.switchboard.query.consistency.MinPositionInterceptor;
 import io.switchboard.query.number.NumberViewProjection;
 import io.switchboard.query.testing.TestNumbers;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * §4: a query passing X-Min-Position waits, bounded in time and in number, until the read models have processed that
@@ -138,6 +140,10 @@ class ReadYourWritesTest extends HttpTest {
             return action.get();
         } finally {
             numberView.start();
+            // the next tests read through number-view: it must have its segment back and have caught up
+            await("number-view running again, its segment claimed and caught up").atMost(Duration.ofSeconds(60))
+                    .until(() -> numberView.isRunning() && !numberView.processingStatus().isEmpty()
+                            && numberView.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
         }
     }
 
