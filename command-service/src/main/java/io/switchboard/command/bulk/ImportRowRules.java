@@ -4,6 +4,7 @@ import io.switchboard.api.common.E164Number;
 import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.common.PhoneNumberRejectedException;
 import io.switchboard.api.common.PhoneNumberRejection;
+import io.switchboard.api.common.PlainText;
 import io.switchboard.api.common.Provider;
 import io.switchboard.api.number.BulkImportOutcome;
 import io.switchboard.api.number.BulkImportRowResult;
@@ -12,6 +13,7 @@ import io.switchboard.api.number.NumberDetails;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,11 +58,15 @@ final class ImportRowRules {
     }
 
     private static CheckedRow check(int index, SubmittedRow row) {
-        String input = row.number() == null || row.number().length() <= MAX_NUMBER_LENGTH ? row.number()
-                : row.number().substring(0, MAX_NUMBER_LENGTH);
+        String input = PlainText.shown(row.number() == null || row.number().length() <= MAX_NUMBER_LENGTH
+                ? row.number() : row.number().substring(0, MAX_NUMBER_LENGTH));
         if (row.unreadable() != null) {
             SubmittedRow.Unreadable unreadable = row.unreadable();
             return invalid(index, row, input, unreadable.code(), unreadable.reason(), unreadable.field());
+        }
+        String unplain = unplainField(row);
+        if (unplain != null) {
+            return invalid(index, row, input, ErrorCode.VALIDATION_FAILED, unplain + " " + PlainText.RULE, unplain);
         }
         if (row.number() == null || row.number().isBlank()) {
             return invalid(index, row, input, ErrorCode.VALIDATION_FAILED, "a row names its number", "number");
@@ -98,6 +104,17 @@ final class ImportRowRules {
         NumberDetails details = row.details() != null ? row.details()
                 : new NumberDetails(blankToNull(row.label()), null, null, null, null, null);
         return new ImportableRow(index, row.row(), input, number, provider, details, row.credentialRef());
+    }
+
+    private static String unplainField(SubmittedRow row) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("number", row.number());
+        fields.put("provider", row.provider());
+        fields.put("country", row.country());
+        fields.put("label", row.label());
+        return fields.entrySet().stream()
+                .filter(field -> field.getValue() != null && !PlainText.isPlain(field.getValue()))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     private static Provider provider(String name) {

@@ -3,6 +3,7 @@ package io.switchboard.command.bulk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.api.common.ErrorCode;
+import io.switchboard.api.common.PlainText;
 import io.switchboard.support.web.ApiException;
 import org.springframework.http.HttpStatus;
 
@@ -55,7 +56,7 @@ final class JsonRows {
             String name = names.next();
             JsonNode value = object.get(name);
             if (!FIELDS.contains(name)) {
-                String field = name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME) + "...";
+                String field = PlainText.shown(name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME) + "...");
                 return SubmittedRow.unreadable(row, number, ErrorCode.UNKNOWN_FIELD, "unknown field '" + field + "'",
                         field);
             }

@@ -1,6 +1,7 @@
 package io.switchboard.command.number;
 
 import io.switchboard.api.common.Capability;
+import io.switchboard.api.common.PlainText;
 import io.switchboard.api.number.NumberDetails;
 import io.switchboard.command.shared.Refusal;
 
@@ -48,6 +49,8 @@ final class DetailsPolicy {
         if (details.label() != null && details.label().length() > NumberDetails.MAX_LABEL_LENGTH) {
             throw Refusal.invalid("label", "a label has at most " + NumberDetails.MAX_LABEL_LENGTH + " characters");
         }
+        requirePlain("label", details.label());
+        requirePlain("webhookUrl", details.webhookUrl());
         requireBounded("metadata", details.metadata(), NumberDetails.MAX_METADATA_ENTRIES);
         requireBounded("providerRefs", details.providerRefs(), NumberDetails.MAX_REFS);
         requireBounded("platformRefs", details.platformRefs(), NumberDetails.MAX_REFS);
@@ -71,7 +74,16 @@ final class DetailsPolicy {
                 throw Refusal.invalid(field + "." + key,
                         "values are present and at most " + NumberDetails.MAX_METADATA_VALUE_LENGTH + " characters");
             }
+            requirePlain(field, key);
+            requirePlain(field + "." + key, value);
         });
+    }
+
+    /** Details come from providers and platforms as well as from requests, so the rule holds here too. */
+    private static void requirePlain(String field, String text) {
+        if (text != null && !PlainText.isPlain(text)) {
+            throw Refusal.invalid(PlainText.shown(field), PlainText.RULE);
+        }
     }
 
     private static void requireHttpUrl(String url) {

@@ -109,6 +109,18 @@ class PhoneNumberListTest extends HttpTest {
     }
 
     @Test
+    @DisplayName("a filter value holding a control character (%00, %07) answers 400 naming the parameter, before any query")
+    void control_character_in_filter() {
+        for (String query : List.of("agentId=%00", "q=front%07desk", "clientId=a%00b")) {
+            ResponseEntity<JsonNode> response = get("/api/v1/phone-numbers?" + query,
+                    token("dana", org, Role.ORG_ADMIN), JsonNode.class);
+
+            assertProblem(response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED");
+            assertThat(response.getBody().path("field").asText()).as(query).isEqualTo(query.split("=")[0]);
+        }
+    }
+
+    @Test
     @DisplayName("R9: a released number vanishes from the org's list")
     void released_number_vanishes() {
         given.numberReleased(org, aliceWashington);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.common.PhoneNumberRejectedException;
+import io.switchboard.api.common.PlainText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,8 @@ public class ProblemAdvice {
         }
         if (cause instanceof InvalidFormatException invalid) {
             return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
-                    "value '" + invalid.getValue() + "' is not allowed here", path(invalid), request);
+                    "value '" + PlainText.shown(String.valueOf(invalid.getValue())) + "' is not allowed here",
+                    path(invalid), request);
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
@@ -106,7 +108,8 @@ public class ProblemAdvice {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED,
-                "'" + e.getValue() + "' is not a valid " + e.getName(), e.getName(), request);
+                "'" + PlainText.shown(String.valueOf(e.getValue())) + "' is not a valid " + e.getName(), e.getName(),
+                request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
