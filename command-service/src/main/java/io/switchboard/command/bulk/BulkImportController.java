@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.switchboard.api.common.ErrorCode;
 import io.switchboard.api.number.BulkImport;
@@ -53,7 +54,7 @@ class BulkImportController {
 
     @PostMapping(consumes = CSV)
     @Operation(summary = SUMMARY, requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content = @Content(mediaType = CSV, examples = @ExampleObject(
+            content = @Content(mediaType = CSV, schema = @Schema(type = "string"), examples = @ExampleObject(
                     "number,provider,country,label\n+12025550123,telnyx,US,Front desk\n+442079460958,twilio,GB,"))))
     ResponseEntity<BulkImport> importCsv(Actor actor, @RequestBody byte[] body, HttpServletRequest request) {
         return submission.submit(actor, request, () -> CsvRows.read(body, charset(request)));

@@ -47,13 +47,15 @@ public class CommandSender {
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
 
-    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    static final String CORRELATION_ID_FORM = "[A-Za-z0-9._:-]{1,64}";
+    static final String IDEMPOTENCY_KEY_FORM = "[\\x21-\\x7E]{1,255}";
+    private static final Pattern CORRELATION_ID = Pattern.compile(CORRELATION_ID_FORM);
     /**
      * A command that lost a race on its aggregate (another instance appended first) is decided again on the
      * winner's state, after a short random pause so that racing instances spread out.
      */
     private static final int ATTEMPTS = 10;
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile(IDEMPOTENCY_KEY_FORM);
 
     private final CommandGateway gateway;
     private final EventPositions positions;

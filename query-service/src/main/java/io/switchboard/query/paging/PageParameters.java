@@ -1,5 +1,7 @@
 package io.switchboard.query.paging;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.switchboard.api.common.ErrorCode;
 import io.switchboard.support.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -10,7 +12,12 @@ import java.util.Locale;
  * The paging parameters of a list request ({@code sort}, {@code direction}, {@code cursor}, {@code limit}),
  * checked against the list's sorting: anything that makes no sense answers 400.
  */
-public record PageParameters(String sort, String direction, String cursor, Integer limit) {
+public record PageParameters(
+        @Parameter(description = "the key to sort by; each list names its keys") String sort,
+        @Parameter(schema = @Schema(allowableValues = {"asc", "desc"}, defaultValue = "asc")) String direction,
+        @Parameter(description = "the nextCursor of the page before, for the page after it") String cursor,
+        @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_LIMIT,
+                defaultValue = "" + DEFAULT_LIMIT)) Integer limit) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;

@@ -95,8 +95,23 @@ class ServiceConfigurationTest extends HttpTest {
                 .doesNotContain("actor", "userId");
         assertThat(paths.path("/api/v1/usage").path("get").path("parameters").findValuesAsText("name"))
                 .contains("date", "cursor", "limit");
+        JsonNode list = paths.path("/api/v1/phone-numbers").path("get");
+        assertThat(parameter(list, "X-Min-Position").at("/schema/format").asText()).isEqualTo("int64");
+        assertThat(parameter(list, "limit").at("/schema/maximum").asInt()).isEqualTo(200);
+        assertThat(list.at("/responses/4XX/content/application~1problem+json/schema/$ref").asText())
+                .endsWith("/Problem");
+        assertThat(response.getBody().at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
         JsonNode detail = response.getBody().path("components").path("schemas").path("PhoneNumberDetail");
         assertThat(detail.path("properties").fieldNames()).toIterable()
                 .contains("e164", "assignment", "callsToday", "remainingToday").doesNotContain("number");
+    }
+
+    private static JsonNode parameter(JsonNode operation, String name) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " in " + operation);
     }
 }
