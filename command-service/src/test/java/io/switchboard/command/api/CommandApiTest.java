@@ -251,6 +251,20 @@ class CommandApiTest {
     }
 
     @Test
+    @DisplayName("§4: a JSON body sent as a form (application/x-www-form-urlencoded) answers 415, not a 5xx, and writes nothing")
+    void formContentTypeIsRefused() {
+        String admin = token(UUID.randomUUID().toString(), "carol", Role.ORG_ADMIN);
+        long before = events();
+
+        HttpClientSupport.Reply refused = http().send("PUT", "/api/v1/org/policy", admin, "{\"maxNumbersPerAgent\":15}",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(415);
+        assertThat(refused.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("If-Match: a change on a stale version answers 412; on the current one it applies")
     void conditionalChange() {
         String token = token(UUID.randomUUID().toString(), "alice", Role.MEMBER);

@@ -15,13 +15,14 @@ public final class PlainText {
     private PlainText() {
     }
 
+    /** Whether {@code text} keeps the rule; no text (null) does. */
     public static boolean isPlain(String text) {
-        return firstForbidden(text) < 0;
+        return text == null || firstForbidden(text) < 0;
     }
 
     /** The text with each forbidden character replaced by U+FFFD, to echo back or store what was refused. */
     public static String shown(String text) {
-        if (text == null || isPlain(text)) {
+        if (isPlain(text)) {
             return text;
         }
         StringBuilder shown = new StringBuilder(text.length());

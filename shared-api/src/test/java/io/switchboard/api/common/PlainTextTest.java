@@ -12,6 +12,7 @@ class PlainTextTest {
     void whatIsPlain() {
         assertThat(PlainText.isPlain("Front desk \u00e9 \ud83d\udcde\t\r\n")).isTrue();
         assertThat(PlainText.isPlain("")).isTrue();
+        assertThat(PlainText.isPlain(null)).isTrue();
         for (String text : new String[] {"\u0000", "a\u0001", "\u001b[31m", "\u007f", "\u0085", "\u009f", "\ud800",
                 "x\udc00", "\udc00\ud800"}) {
             assertThat(PlainText.isPlain(text)).as("%s", text.codePoints().boxed().toList()).isFalse();
