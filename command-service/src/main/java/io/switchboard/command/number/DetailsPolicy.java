@@ -7,6 +7,7 @@ import io.switchboard.command.shared.Refusal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -48,6 +49,9 @@ final class DetailsPolicy {
     private static void requireBounded(NumberDetails details) {
         if (details.label() != null && details.label().length() > NumberDetails.MAX_LABEL_LENGTH) {
             throw Refusal.invalid("label", "a label has at most " + NumberDetails.MAX_LABEL_LENGTH + " characters");
+        }
+        if (details.capabilities() != null && details.capabilities().stream().anyMatch(Objects::isNull)) {
+            throw Refusal.invalid("capabilities", "each capability is one of " + Arrays.toString(Capability.values()));
         }
         requirePlain("label", details.label());
         requirePlain("webhookUrl", details.webhookUrl());

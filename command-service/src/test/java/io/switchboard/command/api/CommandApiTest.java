@@ -116,6 +116,20 @@ class CommandApiTest {
     }
 
     @Test
+    @DisplayName("R5: a null among the capabilities answers 400 naming the field and writes nothing (it stopped the number view)")
+    void nullCapabilityIsRefused() {
+        String token = token(UUID.randomUUID().toString(), "alice", Role.MEMBER);
+        long before = events();
+
+        HttpClientSupport.Reply reply = http().send("POST", "/api/v1/phone-numbers", token, "{\"number\":\""
+                + freshNumber() + "\",\"provider\":\"telnyx\",\"capabilities\":[null,\"SMS\"]}");
+
+        assertThat(reply.status()).as(reply.raw().body()).isEqualTo(400);
+        assertThat(reply.body().path("field").asText()).isEqualTo("capabilities");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("R3: an invalid number's problem says why and names the field")
     void invalidNumberSaysWhy() {
         HttpClientSupport.Reply reply = http().send("POST", "/api/v1/phone-numbers",
