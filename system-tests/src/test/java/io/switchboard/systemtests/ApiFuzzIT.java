@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * SPEC §4, §6 (OWASP API4, API8): a fuzzer that reads the API. It fetches both services' OpenAPI documents and
  * walks every operation: path, method, path, query and header parameters, request bodies with their schemas
- * (enums, formats, bounds, required fields). From them it generates requests with jqwik arbitraries, about a quarter
+ * (enums, formats, bounds, required fields). From them it generates requests with jqwik arbitraries, about a fifth
  * valid and the others "almost valid": valid but for one {@link Mutation} (a wrong type, a value out of range or
  * too long, a required field missing, an unknown one, a bad enum, odd Unicode, a huge number, empty, null,
  * malformed JSON, the wrong content type, a bad {@code If-Match}, {@code Idempotency-Key} or
@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  * It prints {@code fuzz: seed=... requests=...} first, then a line per operation, and last the replies by status
  * class. A failure shows each breaching request (method, URL, headers but the token, body) and the seed.
- * Alone: {@code ./mvnw -B verify -pl system-tests -am -DskipTests=false -Dtest=none
+ * Alone: {@code ./mvnw -B verify -pl system-tests -am -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ApiFuzzIT -Dswitchboard.fuzz.seed=...}.
  */
 @ExtendWith(RunningStack.class)

@@ -24,10 +24,6 @@ record ApiOperation(Service service, String method, String path, List<Parameter>
     record Body(String mediaType, JsonNode schema, Optional<String> example) {
     }
 
-    boolean changesState() {
-        return !method.equals("GET");
-    }
-
     List<Parameter> in(In location) {
         return parameters.stream().filter(parameter -> parameter.in() == location).toList();
     }

@@ -60,8 +60,8 @@ final class OpenApiDocument {
         JsonNode requestBody = resolve(operation.path("requestBody"), 0);
         requestBody.path("content").properties().forEach(media -> bodies.add(new Body(media.getKey(),
                 media.getValue().path("schema"), example(media.getValue()))));
-        return DocumentGaps.corrected(new ApiOperation(service, method, path, List.copyOf(parameters),
-                List.copyOf(bodies), requestBody.path("required").asBoolean(false)));
+        return new ApiOperation(service, method, path, List.copyOf(parameters), List.copyOf(bodies),
+                requestBody.path("required").asBoolean(false));
     }
 
     private static Optional<String> example(JsonNode media) {

@@ -2,7 +2,6 @@ package io.switchboard.systemtests;
 
 import io.switchboard.systemtests.ApiOperation.In;
 import io.switchboard.systemtests.ApiOperation.Parameter;
-import io.switchboard.systemtests.ApiOperation.Service;
 
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ final class RequestMutator {
             case QUERY_GARBAGE_CURSOR -> cursor(operation) != null;
             case BAD_IF_MATCH -> operation.header("If-Match").isPresent();
             case BAD_MIN_POSITION -> operation.header("X-Min-Position").isPresent();
-            case BAD_IDEMPOTENCY_KEY -> operation.service() == Service.COMMAND && operation.changesState();
+            case BAD_IDEMPOTENCY_KEY -> operation.header("Idempotency-Key").isPresent();
             case UNACCEPTABLE_ACCEPT, BAD_CORRELATION_ID, NO_TOKEN, BAD_TOKEN -> true;
             default -> false;
         };

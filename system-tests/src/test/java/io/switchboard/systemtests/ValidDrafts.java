@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.systemtests.ApiOperation.Body;
 import io.switchboard.systemtests.ApiOperation.In;
 import io.switchboard.systemtests.ApiOperation.Parameter;
-import io.switchboard.systemtests.ApiOperation.Service;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Tuple;
@@ -99,9 +98,9 @@ final class ValidDrafts {
     }
 
     /**
-     * The documented headers, the two the schema cannot describe with the world's values: {@code If-Match} the
-     * object's version, {@code X-Min-Position} a position a command reply named. Mutating commands get the
-     * {@code Idempotency-Key} SPEC §4 gives them, which the document does not list.
+     * The documented headers, those the schema cannot describe with the world's values: {@code If-Match} the
+     * object's version, {@code X-Min-Position} a position a command reply named, {@code Idempotency-Key} one of the
+     * world's keys (so that some repeat). {@code X-Correlation-Id} is the run's, which names each request.
      */
     private void headers(RequestDraft draft) {
         for (Parameter header : draft.operation.in(In.HEADER)) {
@@ -118,11 +117,11 @@ final class ValidDrafts {
                                 : world.settledPosition()));
                     }
                 }
+                case "Idempotency-Key" -> draft.header(header.name(), world.idempotencyKey(draw));
+                case FuzzRequests.CORRELATION_ID -> {
+                }
                 default -> draft.header(header.name(), values.value(header.name(), header.schema()).asText());
             }
-        }
-        if (draft.operation.service() == Service.COMMAND && draft.operation.changesState() && draw.chance(0.3)) {
-            draft.header("Idempotency-Key", world.idempotencyKey(draw));
         }
     }
 
